@@ -1,0 +1,193 @@
+import { DEFAULT_REGION } from '../config';
+import { DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS } from '../sizing/capacity-table';
+import { cidrPattern, insideVpc, isNetworkAddress } from './cidr-rules';
+import { int, JsonSchema, num, obj, str } from './schema';
+
+/** Environments the platform knows; prod gets the strictest rules. */
+export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/**
+ * Data classes. Each chooses the customer-managed KMS key that encrypts the data stores and is
+ * written to the DataClassification tag.
+ */
+export const DATA_CLASSIFICATIONS = ['student-records', 'de-identified'] as const;
+
+/** Aurora PostgreSQL 16 minor versions accepted; full versions avoid update loops (no "16"). */
+export const AURORA_ENGINE_VERSIONS = ['16.4', '16.6', '16.8'] as const;
+export const DEFAULT_AURORA_ENGINE_VERSION = '16.6';
+
+/** ElastiCache Redis OSS engine versions accepted (cluster mode, RBAC with IAM auth needs 7+). */
+export const CACHE_ENGINE_VERSIONS = ['7.1'] as const;
+
+export const DEFAULT_VPC_CIDR = '10.0.0.0/16';
+/** Private subnets get the larger blocks: Fargate tasks, Aurora and Redis live there. */
+export const DEFAULT_PRIVATE_SUBNETS = ['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/19'];
+export const DEFAULT_PUBLIC_SUBNETS = ['10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22'];
+
+const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
+  type: 'array',
+  description:
+    `CIDRs of the ${kind} subnets, one per AZ in order a, b, c (the first azCount are used). ` +
+    'Each must be a network address with a prefix of /20 to /26 inside vpcCidr. ' +
+    `Default: ${defaults.join(', ')} (fits the default vpcCidr).`,
+  minItems: 2,
+  maxItems: 3,
+  default: defaults,
+  items: { type: 'string', maxLength: 18, pattern: cidrPattern(20, 26) },
+  'x-kubernetes-validations': [
+    {
+      rule: `self.all(s, ${isNetworkAddress('s', 20, 26)})`,
+      message: `every ${kind} subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19`,
+    },
+  ],
+});
+
+/** spec.parameters of the XAssessmentPlatform / AssessmentPlatform. */
+export const parametersSchema: JsonSchema = obj(
+  'What to build. Only environment, environmentSuffix, owner and awsAccountId are required; everything else has a safe default.',
+  {
+    environment: str('Deployment stage. Required: it decides NAT redundancy and deletion safety, and prod enforces 3 AZs, readers and deletion protection.', { enum: ENVIRONMENTS }),
+    environmentSuffix: str(
+      'Short, lowercase, DNS-safe suffix appended to every AWS-side name (e.g. "prod-eu1"). Required: names must be unique per account and region. 2 to 12 characters: a-z, 0-9 and "-", starting with a letter and not ending with "-".',
+      { minLength: 2, maxLength: 12, pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$' },
+    ),
+    region: str('AWS region of every resource. Default: eu-west-2 (London).', {
+      default: DEFAULT_REGION,
+      pattern: '^(af|ap|ca|eu|il|me|mx|sa|us)-(central|north|northeast|northwest|south|southeast|southwest|east|west)-[1-9]$',
+      maxLength: 20,
+    }),
+    owner: str('Team or person accountable for the platform; written to the Owner tag. Required: FERPA needs an accountable owner.', {
+      minLength: 2,
+      maxLength: 64,
+      pattern: '^[A-Za-z0-9][A-Za-z0-9 ._:/=+@-]*$',
+    }),
+    dataClassification: str(
+      'Class of the data held; written to the DataClassification tag and chooses the KMS key of the data stores: student-records uses the student-records key, de-identified uses the analytics key. Default: student-records (the strictest).',
+      { enum: DATA_CLASSIFICATIONS, default: 'student-records' },
+    ),
+    awsAccountId: str('The 12-digit AWS account ID. Required: KMS key policies and IAM policies are scoped to real ARNs in this account.', {
+      pattern: '^[0-9]{12}$',
+    }),
+    providerConfigName: str('Name of the provider-upjet-aws ProviderConfig used by every managed resource. Default: default.', {
+      default: 'default',
+      minLength: 1,
+      maxLength: 63,
+    }),
+    capacity: obj(
+      'Load the platform must hold; sizes every tier through the capacity table in the README.',
+      {
+        expectedConcurrentStudents: int(
+          `Concurrent students at exam peak. Picks a row of the capacity table. Default: ${DEFAULT_STUDENTS}.`,
+          MIN_STUDENTS,
+          MAX_STUDENTS,
+          { default: DEFAULT_STUDENTS },
+        ),
+      },
+      { default: {} },
+    ),
+    network: obj(
+      'The VPC.',
+      {
+        vpcCidr: str(`IPv4 CIDR of the VPC, a network address with a prefix of /16 to /20. Default: ${DEFAULT_VPC_CIDR}.`, {
+          default: DEFAULT_VPC_CIDR,
+          maxLength: 18,
+          pattern: cidrPattern(16, 20),
+          'x-kubernetes-validations': [
+            {
+              rule: isNetworkAddress('self', 16, 20),
+              message: 'spec.parameters.network.vpcCidr must be a network address (no host bits set) with a /16 to /20 prefix, e.g. 10.0.0.0/16',
+            },
+          ],
+        }),
+        azCount: int('Availability zones to spread over (a, b[, c]). Default: 3; prod requires 3.', 2, 3, { default: 3 }),
+        privateSubnetCidrs: subnetList('private', DEFAULT_PRIVATE_SUBNETS),
+        publicSubnetCidrs: subnetList('public', DEFAULT_PUBLIC_SUBNETS),
+      },
+      {
+        default: {},
+        'x-kubernetes-validations': [
+          {
+            rule: `self.privateSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')}) && self.publicSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')})`,
+            message: 'spec.parameters.network: every subnet CIDR must lie inside vpcCidr; set privateSubnetCidrs and publicSubnetCidrs when you change vpcCidr',
+          },
+          {
+            rule: 'size(self.privateSubnetCidrs) >= self.azCount && size(self.publicSubnetCidrs) >= self.azCount',
+            message: 'spec.parameters.network: privateSubnetCidrs and publicSubnetCidrs need one CIDR per AZ (at least azCount entries)',
+          },
+        ],
+      },
+    ),
+    database: obj(
+      'Aurora PostgreSQL Serverless v2. Sizes default from the capacity table; set a field to override it.',
+      {
+        engineVersion: str(`Full Aurora PostgreSQL 16 version. Default: ${DEFAULT_AURORA_ENGINE_VERSION}.`, {
+          enum: AURORA_ENGINE_VERSIONS,
+          default: DEFAULT_AURORA_ENGINE_VERSION,
+        }),
+        minCapacity: num('Override: minimum Aurora capacity units (0.5 steps). Default: from the capacity table.', 0.5, 256),
+        maxCapacity: num('Override: maximum Aurora capacity units. Default: from the capacity table.', 1, 256),
+        readers: int('Override: reader instances, spread over the AZs. Default: from the capacity table; prod needs at least 1.', 0, 5),
+        backupRetentionDays: int('Days of automated backups and point-in-time recovery (7 to 35). Default: 7.', 7, 35, {
+          default: 7,
+          'x-kubernetes-validations': [
+            { rule: 'self >= 7 && self <= 35', message: 'spec.parameters.database.backupRetentionDays must be between 7 and 35 days' },
+          ],
+        }),
+        deletionProtection: {
+          type: 'boolean',
+          description: 'Aurora deletion protection. Default: true; prod cannot turn it off.',
+          default: true,
+        },
+      },
+      {
+        default: {},
+        'x-kubernetes-validations': [
+          {
+            rule: '!has(self.minCapacity) || !has(self.maxCapacity) || self.minCapacity <= self.maxCapacity',
+            message: 'spec.parameters.database.minCapacity must not exceed spec.parameters.database.maxCapacity',
+          },
+          {
+            rule: '!has(self.minCapacity) || double(int(self.minCapacity * 2.0)) == self.minCapacity * 2.0',
+            message: 'spec.parameters.database.minCapacity must be a multiple of 0.5 ACU',
+          },
+        ],
+      },
+    ),
+    cache: obj(
+      'ElastiCache Redis OSS (cluster mode, Multi-AZ, TLS, KMS). Sizes default from the capacity table; set a field to override it.',
+      {
+        engineVersion: str('Redis OSS engine version. Default: 7.1.', { enum: CACHE_ENGINE_VERSIONS, default: '7.1' }),
+        nodeType: str('Override: node type, e.g. cache.r7g.large. Default: from the capacity table.', {
+          pattern: '^cache\\.[a-z0-9]+\\.[a-z0-9]+$',
+          maxLength: 40,
+        }),
+        shards: int('Override: shards (node groups). Default: from the capacity table.', 1, 30),
+        replicas: int('Override: replicas per shard; at least 1 keeps Multi-AZ failover. Default: from the capacity table.', 1, 5),
+        snapshotRetentionDays: int('Days of daily Redis snapshots. Default: 7.', 1, 35, { default: 7 }),
+      },
+      { default: {} },
+    ),
+  },
+  {
+    required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'],
+    'x-kubernetes-validations': [
+      {
+        rule: "self.environment != 'prod' || self.network.azCount == 3",
+        message: 'spec.parameters.network.azCount must be 3 when spec.parameters.environment is prod',
+      },
+      {
+        rule: "self.environment != 'prod' || !has(self.database.readers) || self.database.readers >= 1",
+        message: 'spec.parameters.database.readers must be at least 1 when spec.parameters.environment is prod',
+      },
+      {
+        rule: "self.environment != 'prod' || self.database.deletionProtection == true",
+        message: 'spec.parameters.database.deletionProtection cannot be false when spec.parameters.environment is prod',
+      },
+      {
+        rule: "self.environmentSuffix.matches('^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$')",
+        message: 'spec.parameters.environmentSuffix must be 2-12 lowercase letters, digits or "-", start with a letter and not end with "-"',
+      },
+    ],
+  },
+);

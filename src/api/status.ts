@@ -1,0 +1,59 @@
+import { JsonSchema, obj, str } from './schema';
+
+const ids = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string' } });
+
+/**
+ * status.* of the XR: what an application team needs to connect, written back by
+ * ToCompositeFieldPath patches. Crossplane copies it to the claim.
+ */
+export const statusSchema: JsonSchema = obj('Observed outputs of the platform.', {
+  sizing: obj('The sizing in force, after capacity-table defaults and claim overrides.', {
+    tier: str('Capacity-table row chosen by expectedConcurrentStudents.'),
+    databaseMinCapacity: { type: 'number', description: 'Aurora minimum ACUs in force.' },
+    databaseMaxCapacity: { type: 'number', description: 'Aurora maximum ACUs in force.' },
+    databaseReaders: { type: 'integer', description: 'Aurora readers in force.' },
+    cacheNodeType: str('ElastiCache node type in force.'),
+    cacheShards: { type: 'integer', description: 'ElastiCache shards in force.' },
+    cacheReplicas: { type: 'integer', description: 'ElastiCache replicas per shard in force.' },
+  }),
+  network: obj('The VPC an application joins.', {
+    vpcId: str('VPC ID.'),
+    privateSubnetIds: ids('Private subnet IDs, in AZ order.'),
+    publicSubnetIds: ids('Public subnet IDs, in AZ order.'),
+    albSecurityGroupId: str('Security group for the internet-facing ALB (443 only).'),
+    appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
+  }),
+  keys: obj('ARNs of the customer-managed KMS keys, one per data class.', {
+    studentRecordsKeyArn: str('Key for student records (Aurora, Redis, backups).'),
+    analyticsKeyArn: str('Key for de-identified analytics data.'),
+    logsKeyArn: str('Key for CloudWatch log groups.'),
+    secretsKeyArn: str('Key for Secrets Manager secrets.'),
+  }),
+  database: obj('Aurora PostgreSQL endpoints.', {
+    clusterIdentifier: str('Aurora cluster identifier.'),
+    endpoint: str('Writer endpoint.'),
+    readerEndpoint: str('Reader endpoint (load-balanced over readers).'),
+    port: { type: 'integer', description: 'PostgreSQL port.' },
+    masterUserSecretArn: str('ARN of the RDS-managed master user secret in Secrets Manager (rotated every 30 days).'),
+  }),
+  cache: obj('ElastiCache endpoints.', {
+    configurationEndpoint: str('Cluster-mode configuration endpoint (TLS only).'),
+    port: { type: 'integer', description: 'Redis port.' },
+    url: str('rediss:// URL with the IAM-authenticated user; it holds no password.'),
+    userName: str('Redis RBAC user for the application (IAM authentication).'),
+    connectionSecretArn: str('ARN of the Secrets Manager secret that holds the rediss:// connection string.'),
+  }),
+});
+
+/** Keys Crossplane puts into the claim's connection secret. None holds a password. */
+export const CONNECTION_SECRET_KEYS = [
+  'databaseEndpoint',
+  'databaseReaderEndpoint',
+  'databasePort',
+  'databaseMasterUserSecretArn',
+  'redisUrl',
+  'redisEndpoint',
+  'redisPort',
+  'redisUser',
+] as const;
+export type ConnectionSecretKey = (typeof CONNECTION_SECRET_KEYS)[number];

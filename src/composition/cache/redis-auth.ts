@@ -1,0 +1,70 @@
+import { DEFAULT_REGION } from '../../config';
+import { UserGroup, UserV1Beta2 } from '../../../imports/elasticache-elasticache.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { toXr } from '../patches';
+
+/** The application's Redis user: IAM authentication, so no password or token exists at all. */
+export const APP_USER = awsName('app');
+
+/**
+ * Redis RBAC. ElastiCache requires a user named "default" in every user group; ours is switched
+ * off ("off", no commands) so that only the IAM-authenticated application user can connect.
+ */
+export function redisAuthResources(): ResourcesResources[] {
+  return [
+    composed({
+      name: 'redis-user-default',
+      base: UserV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis-user' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            engine: 'redis',
+            userName: 'default',
+            accessString: 'off -@all',
+            authenticationMode: { type: 'no-password-required' },
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('default'))],
+    }),
+    composed({
+      name: 'redis-user-app',
+      base: UserV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis-user' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            engine: 'redis',
+            accessString: 'on ~* +@all -@dangerous',
+            authenticationMode: { type: 'iam' },
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      // IAM authentication requires the user ID (external name) and the user name to be equal.
+      patches: [
+        nameFromSuffix(EXTERNAL_NAME, APP_USER),
+        nameFromSuffix('spec.forProvider.userName', APP_USER),
+        toXr('spec.forProvider.userName', 'status.cache.userName'),
+      ],
+      connectionDetails: { redisUser: 'spec.forProvider.userName' },
+    }),
+    composed({
+      name: 'redis-user-group',
+      base: UserGroup.manifest({
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            engine: 'redis',
+            userIdSelector: sibling({ [LABEL.component]: 'redis-user' }),
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
+    }),
+  ];
+}

@@ -1,0 +1,108 @@
+import { DEFAULT_REGION } from '../../config';
+import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup } from '../../../imports/elasticache-elasticache.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { sizedBy } from '../../sizing/sizing-patches';
+import { tokenPatch } from '../aws-policy';
+import { STORE_KEY_BY_CLASSIFICATION } from '../database/aurora-cluster';
+import { REDIS_LOG_GROUP } from '../keys/kms-keys';
+import { encryptedLogGroup } from '../logging/log-group';
+import { fromXr, mapTo, toXr, XR } from '../patches';
+import { protectInProd } from '../protection';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { REDIS_PORT } from '../network/security-groups';
+
+export const REDIS_FAMILY = 'redis7';
+
+/**
+ * ElastiCache Redis OSS in cluster mode: shards and replicas from the capacity table, Multi-AZ
+ * with automatic failover, TLS required in transit, at rest encrypted with the data-class key,
+ * RBAC through the user group (IAM authentication, no token), slow log to an encrypted log group,
+ * daily snapshots and a final snapshot on delete.
+ */
+export function redisResources(): ResourcesResources[] {
+  return [
+    composed({
+      name: 'redis-subnet-group',
+      base: SubnetGroup.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis-subnet-group' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            description: 'ElastiCache: private subnets only',
+            subnetIdSelector: sibling({ [LABEL.access]: 'private' }),
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
+    }),
+    composed({
+      name: 'redis-parameter-group',
+      base: ParameterGroup.manifest({
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            family: REDIS_FAMILY,
+            description: 'Assessment platform: cluster mode',
+            parameter: [{ name: 'cluster-enabled', value: 'yes' }],
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      patches: [nameFromSuffix('spec.forProvider.name', awsName('redis')), nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
+    }),
+    encryptedLogGroup('redis-slow-log-group', REDIS_LOG_GROUP, 'redis-slow-log'),
+    composed({
+      name: 'redis',
+      base: ReplicationGroupV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            description: 'Assessment platform session and answer cache',
+            engine: 'redis',
+            clusterMode: 'enabled',
+            port: REDIS_PORT,
+            automaticFailoverEnabled: true,
+            multiAzEnabled: true,
+            transitEncryptionEnabled: true,
+            transitEncryptionMode: 'required',
+            atRestEncryptionEnabled: 'true',
+            kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'student-records' }),
+            autoMinorVersionUpgrade: 'false',
+            applyImmediately: false,
+            subnetGroupNameSelector: sibling({ [LABEL.component]: 'redis-subnet-group' }),
+            securityGroupIdSelector: sibling({ [LABEL.tier]: 'redis' }),
+            snapshotWindow: '02:00-03:00',
+            maintenanceWindow: 'sun:04:00-sun:05:00',
+            logDeliveryConfiguration: [{ destinationType: 'cloudwatch-logs', logFormat: 'json', logType: 'slow-log' }],
+            tags: baseTags('cache'),
+          },
+        },
+      }),
+      patches: [
+        nameFromSuffix(EXTERNAL_NAME, awsName('redis')),
+        nameFromSuffix('spec.forProvider.parameterGroupName', awsName('redis')),
+        nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('redis-final')),
+        nameFromSuffix('spec.forProvider.userGroupIds[0]', awsName('redis')),
+        tokenPatch(REDIS_LOG_GROUP, 'spec.forProvider.logDeliveryConfiguration[0].destination'),
+        fromXr(`${XR.cache}.engineVersion`, 'spec.forProvider.engineVersion'),
+        fromXr(`${XR.cache}.snapshotRetentionDays`, 'spec.forProvider.snapshotRetentionLimit'),
+        fromXr(XR.dataClassification, `spec.forProvider.kmsKeyIdSelector.matchLabels[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION })),
+        ...sizedBy('cacheNodeType', 'spec.forProvider.nodeType', `${XR.cache}.nodeType`),
+        ...sizedBy('cacheShards', 'spec.forProvider.numNodeGroups', `${XR.cache}.shards`),
+        ...sizedBy('cacheReplicas', 'spec.forProvider.replicasPerNodeGroup', `${XR.cache}.replicas`),
+        protectInProd(),
+        toXr('status.atProvider.configurationEndpointAddress', 'status.cache.configurationEndpoint'),
+        toXr('spec.forProvider.port', 'status.cache.port'),
+        toXr('spec.forProvider.nodeType', 'status.sizing.cacheNodeType'),
+        toXr('spec.forProvider.numNodeGroups', 'status.sizing.cacheShards'),
+        toXr('spec.forProvider.replicasPerNodeGroup', 'status.sizing.cacheReplicas'),
+      ],
+      connectionDetails: {
+        redisEndpoint: 'status.atProvider.configurationEndpointAddress',
+        redisPort: 'spec.forProvider.port',
+      },
+    }),
+  ];
+}

@@ -1,0 +1,81 @@
+import { DEFAULT_REGION } from '../../config';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
+import { sizedBy } from '../../sizing/sizing-patches';
+import { fromXr, fromXrRequired, mapTo, toXr, XR } from '../patches';
+import { protectInProd } from '../protection';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+
+/** Which KMS key class encrypts the data stores for each dataClassification. */
+export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records', 'de-identified': 'analytics' } as const;
+
+export const DATABASE_NAME = 'assessments';
+export const MASTER_USERNAME = 'platform_admin';
+
+/**
+ * The Aurora PostgreSQL Serverless v2 cluster. Storage and Performance Insights are encrypted with
+ * the data-class key; the master password is generated and kept by RDS in Secrets Manager under
+ * the secrets key (never in a manifest); IAM database authentication is on; deletion protection
+ * and a final snapshot guard against loss; postgresql logs go to an encrypted log group.
+ */
+export function auroraClusterResource(): ResourcesResources {
+  const keySelector = (keyClass: string) => sibling({ [LABEL.keyClass]: keyClass });
+  return composed({
+    name: 'aurora-cluster',
+    base: ClusterV1Beta2.manifest({
+      metadata: { labels: { [LABEL.component]: 'aurora-cluster' } },
+      spec: {
+        forProvider: {
+          region: DEFAULT_REGION,
+          engine: 'aurora-postgresql',
+          engineMode: 'provisioned',
+          databaseName: DATABASE_NAME,
+          masterUsername: MASTER_USERNAME,
+          manageMasterUserPassword: true,
+          masterUserSecretKmsKeyIdSelector: keySelector('secrets'),
+          storageEncrypted: true,
+          kmsKeyIdSelector: keySelector('student-records'),
+          iamDatabaseAuthenticationEnabled: true,
+          enabledCloudwatchLogsExports: ['postgresql'],
+          performanceInsightsEnabled: true,
+          performanceInsightsRetentionPeriod: 7,
+          preferredBackupWindow: '01:00-02:00',
+          preferredMaintenanceWindow: 'sun:03:00-sun:04:00',
+          copyTagsToSnapshot: true,
+          skipFinalSnapshot: false,
+          applyImmediately: false,
+          dbSubnetGroupNameSelector: sibling({ [LABEL.component]: 'aurora-subnet-group' }),
+          dbClusterParameterGroupNameSelector: sibling({ [LABEL.component]: 'aurora-cluster-parameter-group' }),
+          vpcSecurityGroupIdSelector: sibling({ [LABEL.tier]: 'aurora' }),
+          tags: baseTags('database'),
+        },
+      },
+    }),
+    patches: [
+      nameFromSuffix(EXTERNAL_NAME, awsName('aurora')),
+      nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('aurora-final')),
+      fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
+      fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
+      fromXr(`${XR.db}.deletionProtection`, 'spec.forProvider.deletionProtection'),
+      fromXr(XR.dataClassification, `spec.forProvider.kmsKeyIdSelector.matchLabels[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION })),
+      // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
+      fromXrRequired('status.keys.studentRecordsKeyArn', 'spec.forProvider.performanceInsightsKmsKeyId'),
+      ...sizedBy('auroraMinAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', `${XR.db}.minCapacity`),
+      ...sizedBy('auroraMaxAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', `${XR.db}.maxCapacity`),
+      protectInProd(),
+      toXr('metadata.annotations[crossplane.io/external-name]', 'status.database.clusterIdentifier'),
+      toXr('status.atProvider.endpoint', 'status.database.endpoint'),
+      toXr('status.atProvider.readerEndpoint', 'status.database.readerEndpoint'),
+      toXr('status.atProvider.port', 'status.database.port'),
+      toXr('status.atProvider.masterUserSecret[0].secretArn', 'status.database.masterUserSecretArn'),
+      toXr('spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', 'status.sizing.databaseMinCapacity'),
+      toXr('spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', 'status.sizing.databaseMaxCapacity'),
+    ],
+    connectionDetails: {
+      databaseEndpoint: 'status.atProvider.endpoint',
+      databaseReaderEndpoint: 'status.atProvider.readerEndpoint',
+      databasePort: 'status.atProvider.port',
+      databaseMasterUserSecretArn: 'status.atProvider.masterUserSecret[0].secretArn',
+    },
+  });
+}

@@ -1,0 +1,65 @@
+import { CAPACITY_TABLE } from '../sizing/capacity-table';
+import { instanceSlots } from './database/aurora-instances';
+import { NAT_PER_AZ_ENVIRONMENTS } from './network/routing';
+
+/**
+ * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
+ * pipeline's function-cel-filter step drops each resource below whose CEL expression is false.
+ * Expressions read the observed XR, which the API server has already defaulted. Numbers in the
+ * XR arrive as protobuf doubles, so every numeric literal is a double.
+ */
+const params = 'observed.composite.resource.spec.parameters';
+
+export const CEL = {
+  threeAzs: `${params}.network.azCount == 3.0`,
+  twoAzs: `${params}.network.azCount == 2.0`,
+  natPerAz: `${params}.environment in [${NAT_PER_AZ_ENVIRONMENTS.map((e) => `'${e}'`).join(', ')}]`,
+  /** Readers in force: the claim's override, else the capacity table's value for the student count. */
+  readers: (() => {
+    const students = `${params}.capacity.expectedConcurrentStudents`;
+    const table = CAPACITY_TABLE.slice(0, -1).reduceRight(
+      (rest, band) => `(${students} <= ${band.maxStudents}.0 ? ${band.auroraReaders}.0 : ${rest})`,
+      `${CAPACITY_TABLE[CAPACITY_TABLE.length - 1].auroraReaders}.0`,
+    );
+    return `(has(${params}.database.readers) ? ${params}.database.readers : ${table})`;
+  })(),
+};
+
+export interface Filter {
+  /** Exact composed-resource name (function-cel-filter anchors it as ^name$). */
+  readonly name: string;
+  /** Keep the resource only when this is true. */
+  readonly expression: string;
+}
+
+const and = (...parts: string[]) => parts.join(' && ');
+
+/** The filters, one per conditional resource. */
+export function filters(): Filter[] {
+  const out: Filter[] = [];
+  // Zone c exists only with 3 AZs.
+  for (const name of [
+    'subnet-public-c',
+    'subnet-private-c',
+    'route-table-private-c',
+    'route-private-default-c',
+    'route-table-association-public-c',
+    'route-table-association-private-c',
+  ]) {
+    out.push({ name, expression: CEL.threeAzs });
+  }
+  // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
+  for (const kind of ['nat-eip', 'nat-gateway']) {
+    out.push({ name: `${kind}-b`, expression: CEL.natPerAz });
+    out.push({ name: `${kind}-c`, expression: and(CEL.natPerAz, CEL.threeAzs) });
+  }
+  // Reader k exists when the readers in force are at least k, in the variant of the AZ count.
+  for (const slot of instanceSlots()) {
+    if (slot.index === 0) continue;
+    const parts = [`${CEL.readers} >= ${slot.index}.0`];
+    if (slot.azCount === 3) parts.push(CEL.threeAzs);
+    if (slot.azCount === 2) parts.push(CEL.twoAzs);
+    out.push({ name: slot.name, expression: and(...parts) });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+import { DEFAULT_REGION } from '../../config';
+import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../aws-policy';
+import { FLOW_LOG_GROUP } from '../network/flow-logs';
+import { protectInProd } from '../protection';
+import { toXr } from '../patches';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../resource';
+
+/** One customer-managed key per data class. */
+export const KEY_CLASSES = ['student-records', 'analytics', 'logs', 'secrets'] as const;
+export type KeyClass = (typeof KEY_CLASSES)[number];
+
+/** Log groups the logs key may encrypt: flow logs, Aurora's postgresql export, Redis slow log. */
+export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
+export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, REDIS_LOG_GROUP];
+
+const STATUS_FIELD: Record<KeyClass, string> = {
+  'student-records': 'studentRecordsKeyArn',
+  analytics: 'analyticsKeyArn',
+  logs: 'logsKeyArn',
+  secrets: 'secretsKeyArn',
+};
+
+const DESCRIPTION: Record<KeyClass, string> = {
+  'student-records': 'FERPA student records: Aurora, Redis, backups, Performance Insights',
+  analytics: 'De-identified analytics data',
+  logs: 'CloudWatch Logs: flow logs, database and cache logs',
+  secrets: 'Secrets Manager: database master secret, cache connection secret',
+};
+
+/**
+ * Key policy: the account root may administer the key and delegate use through IAM (AWS's
+ * required baseline; without it the key becomes unmanageable). The logs key additionally lets
+ * the regional CloudWatch Logs service use it, only for this platform's log groups.
+ */
+export function keyPolicy(keyClass: KeyClass): PolicyDocument {
+  const statements: Record<string, unknown>[] = [
+    { Sid: 'AccountAdministration', Effect: 'Allow', Principal: { AWS: accountRoot }, Action: 'kms:*', Resource: '*' },
+  ];
+  if (keyClass === 'logs') {
+    statements.push({
+      Sid: 'CloudWatchLogsForPlatformLogGroups',
+      Effect: 'Allow',
+      Principal: { Service: `logs.${TOKEN.region}.amazonaws.com` },
+      Action: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      Resource: '*',
+      Condition: {
+        ArnEquals: {
+          'kms:EncryptionContext:aws:logs:arn': LOG_GROUPS.map((g) => `arn:aws:logs:${TOKEN.region}:${TOKEN.account}:log-group:${g}`),
+        },
+      },
+    });
+  }
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+/** A key and its alias for each data class: rotation on, 30-day deletion window, kept in prod. */
+export function kmsKeyResources(): ResourcesResources[] {
+  return KEY_CLASSES.flatMap((keyClass) => [
+    composed({
+      name: `kms-key-${keyClass}`,
+      base: Key.manifest({
+        metadata: { labels: { [LABEL.keyClass]: keyClass } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            description: DESCRIPTION[keyClass],
+            keyUsage: 'ENCRYPT_DECRYPT',
+            customerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+            enableKeyRotation: true,
+            rotationPeriodInDays: 365,
+            deletionWindowInDays: 30,
+            multiRegion: false,
+            tags: { ...baseTags('keys'), KeyClass: keyClass },
+          },
+        },
+      }),
+      patches: [policyPatch(keyPolicy(keyClass), 'spec.forProvider.policy'), protectInProd(), toXr('status.atProvider.arn', `status.keys.${STATUS_FIELD[keyClass]}`)],
+    }),
+    composed({
+      name: `kms-alias-${keyClass}`,
+      taggable: false,
+      base: Alias.manifest({
+        spec: { forProvider: { region: DEFAULT_REGION, targetKeyIdSelector: { matchControllerRef: true, matchLabels: { [LABEL.keyClass]: keyClass } } } },
+      }),
+      patches: [nameFromSuffix(EXTERNAL_NAME, `alias/${awsName(keyClass)}`)],
+    }),
+  ]);
+}

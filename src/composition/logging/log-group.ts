@@ -1,0 +1,29 @@
+import { DEFAULT_REGION } from '../../config';
+import { Group } from '../../../imports/cloudwatchlogs-cloudwatchlogs.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { LOG_RETENTION_DAYS } from '../../config';
+import { tokenPatch } from '../aws-policy';
+import { protectInProd } from '../protection';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
+
+/**
+ * A CloudWatch log group encrypted with the logs KMS key and kept LOG_RETENTION_DAYS (>= 90).
+ * `nameTemplate` may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens. Kept (orphaned) on delete in prod.
+ */
+export function encryptedLogGroup(name: string, nameTemplate: string, component: string): ResourcesResources {
+  return composed({
+    name,
+    base: Group.manifest({
+      metadata: { labels: { [LABEL.component]: component } },
+      spec: {
+        forProvider: {
+          region: DEFAULT_REGION,
+          retentionInDays: LOG_RETENTION_DAYS,
+          kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'logs' }),
+          tags: baseTags(component),
+        },
+      },
+    }),
+    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), protectInProd()],
+  });
+}

@@ -1,0 +1,101 @@
+import { DEFAULT_REGION } from '../../config';
+import { RouteTable, RouteTableAssociation, RouteV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { ZONES } from '../../config';
+import { fromXr, mapTo, XR } from '../patches';
+import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+
+/** Environments that get one NAT gateway per AZ; the others share zone a's. */
+export const NAT_PER_AZ_ENVIRONMENTS = ['staging', 'prod'] as const;
+
+const vpc = sibling({ [LABEL.component]: 'vpc' });
+
+/**
+ * Route tables: one public table (default route to the internet gateway) shared by the public
+ * subnets, and one private table per AZ whose default route goes to that AZ's NAT gateway in
+ * staging and prod, or to zone a's NAT gateway in dev.
+ */
+export function routingResources(): ResourcesResources[] {
+  const out: ResourcesResources[] = [
+    composed({
+      name: 'route-table-public',
+      base: RouteTable.manifest({
+        metadata: { labels: { [LABEL.access]: 'public', [LABEL.component]: 'route-table' } },
+        spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
+      }),
+      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName('public'))],
+    }),
+    composed({
+      name: 'route-public-default',
+      taggable: false,
+      base: RouteV1Beta2.manifest({
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            destinationCidrBlock: '0.0.0.0/0',
+            gatewayIdSelector: sibling({ [LABEL.component]: 'internet-gateway' }),
+            routeTableIdSelector: sibling({ [LABEL.access]: 'public', [LABEL.component]: 'route-table' }),
+          },
+        },
+      }),
+    }),
+  ];
+  for (const zone of ZONES) {
+    const natZone = Object.fromEntries([
+      ['dev', 'a'],
+      ...NAT_PER_AZ_ENVIRONMENTS.map((env) => [env, zone]),
+    ]);
+    out.push(
+      composed({
+        name: `route-table-private-${zone}`,
+        base: RouteTable.manifest({
+          metadata: { labels: { [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' } },
+          spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
+        }),
+        patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(`private-${zone}`))],
+      }),
+      composed({
+        name: `route-private-default-${zone}`,
+        taggable: false,
+        base: RouteV1Beta2.manifest({
+          spec: {
+            forProvider: {
+              region: DEFAULT_REGION,
+              destinationCidrBlock: '0.0.0.0/0',
+              natGatewayIdSelector: sibling({ [LABEL.component]: 'nat-gateway', [LABEL.zone]: zone }),
+              routeTableIdSelector: sibling({ [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' }),
+            },
+          },
+        }),
+        patches: [fromXr(XR.environment, `spec.forProvider.natGatewayIdSelector.matchLabels[${LABEL.zone}]`, mapTo(natZone))],
+      }),
+      composed({
+        name: `route-table-association-public-${zone}`,
+        taggable: false,
+        base: RouteTableAssociation.manifest({
+          spec: {
+            forProvider: {
+              region: DEFAULT_REGION,
+              subnetIdSelector: sibling({ [LABEL.access]: 'public', [LABEL.zone]: zone }),
+              routeTableIdSelector: sibling({ [LABEL.access]: 'public', [LABEL.component]: 'route-table' }),
+            },
+          },
+        }),
+      }),
+      composed({
+        name: `route-table-association-private-${zone}`,
+        taggable: false,
+        base: RouteTableAssociation.manifest({
+          spec: {
+            forProvider: {
+              region: DEFAULT_REGION,
+              subnetIdSelector: sibling({ [LABEL.access]: 'private', [LABEL.zone]: zone }),
+              routeTableIdSelector: sibling({ [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' }),
+            },
+          },
+        }),
+      }),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+import { ResourcesResources, ResourcesResourcesConnectionDetailsType } from '../../imports/pt-pt.fn.crossplane.io';
+import { LABEL_PREFIX } from '../config';
+import { format, fromXr, Patch, PATCH_SET, usePatchSet, XR } from './patches';
+
+/** Annotation through which Crossplane sets a managed resource's external (AWS) name. */
+export const EXTERNAL_NAME = 'metadata.annotations[crossplane.io/external-name]';
+
+/** Label keys the composition puts on composed resources so that selectors can find them. */
+export const LABEL = {
+  zone: `${LABEL_PREFIX}/zone`,
+  access: `${LABEL_PREFIX}/access`,
+  tier: `${LABEL_PREFIX}/tier`,
+  keyClass: `${LABEL_PREFIX}/key-class`,
+  component: `${LABEL_PREFIX}/component`,
+} as const;
+
+/** Every AWS-side name is `ap-<what>-<environmentSuffix>`. */
+export function awsName(what: string): string {
+  return `ap-${what}-%s`;
+}
+
+/** Patch the environment suffix into an AWS-side name field with a fmt containing one %s. */
+export function nameFromSuffix(toFieldPath: string, fmt: string): Patch {
+  return fromXr(XR.suffix, toFieldPath, format(fmt));
+}
+
+/** A selector that matches a sibling composed resource of this XR by labels. */
+export function sibling(labels: Record<string, string>): { matchControllerRef: boolean; matchLabels: Record<string, string> } {
+  return { matchControllerRef: true, matchLabels: labels };
+}
+
+export interface ComposedOptions {
+  /** Unique name of the composed resource within the composition. */
+  readonly name: string;
+  /** The base manifest, built with the imported class's `manifest()`. */
+  readonly base: Record<string, any>;
+  /** Resource-specific patches, applied after the shared patch sets. Default: none. */
+  readonly patches?: Patch[];
+  /** Whether the kind takes spec.forProvider.tags (adds the tags patch set). Default: true. */
+  readonly taggable?: boolean;
+  /** Whether the kind is global (IAM) and takes no region. Default: false. */
+  readonly global?: boolean;
+  /** Connection details exposed to the XR: key -> field path on this resource. Default: none. */
+  readonly connectionDetails?: Record<string, string>;
+}
+
+/**
+ * One composed resource: the base plus the shared patch sets (providerConfig; region unless the
+ * kind is global; tags for taggable kinds) and then the resource's own patches.
+ */
+export function composed(opts: ComposedOptions): ResourcesResources {
+  const patches: Patch[] = [usePatchSet(PATCH_SET.providerConfig)];
+  if (!opts.global) patches.push(usePatchSet(PATCH_SET.region));
+  if (opts.taggable ?? true) patches.push(usePatchSet(PATCH_SET.tags));
+  patches.push(...(opts.patches ?? []));
+  const details = Object.entries(opts.connectionDetails ?? {}).map(([name, fromFieldPath]) => ({
+    name,
+    type: ResourcesResourcesConnectionDetailsType.FROM_FIELD_PATH,
+    fromFieldPath,
+  }));
+  return { name: opts.name, base: opts.base, patches, ...(details.length ? { connectionDetails: details } : {}) };
+}
+
+/** Tags every taggable base starts with; Environment/Owner/DataClassification come from the tags patch set. */
+export function baseTags(name?: string): Record<string, string> {
+  return { ManagedBy: 'crossplane', Application: 'assessment-platform', ...(name ? { Component: name } : {}) };
+}
+

@@ -1,0 +1,65 @@
+/**
+ * Project-wide constants: the API's identity, pinned versions and shared label keys.
+ * Everything that names the platform API or a package version lives here, once.
+ */
+
+/** The API group of the platform API, in the project's own domain. */
+export const API_GROUP = 'platform.assessment-platform.io';
+/** The only served version of the API. */
+export const API_VERSION = 'v1alpha1';
+/** Kind of the composite resource (XR). */
+export const XR_KIND = 'XAssessmentPlatform';
+/** Kind of the namespaced claim that users apply. */
+export const CLAIM_KIND = 'AssessmentPlatform';
+/** Plural of the XR kind, used in the XRD name. */
+export const XR_PLURAL = 'xassessmentplatforms';
+/** Plural of the claim kind. */
+export const CLAIM_PLURAL = 'assessmentplatforms';
+/** The XRD's metadata.name, fixed by Kubernetes to `<plural>.<group>`. */
+export const XRD_NAME = `${XR_PLURAL}.${API_GROUP}`;
+/** The Composition's name. */
+export const COMPOSITION_NAME = `${XR_PLURAL}.aws.${API_GROUP}`;
+
+/** Label and annotation key prefix owned by this project. */
+export const LABEL_PREFIX = API_GROUP;
+
+/** Names of the pipeline functions, as installed by the Function packages in dist/. */
+export const FUNCTIONS = {
+  patchAndTransform: {
+    name: 'function-patch-and-transform',
+    package: 'xpkg.crossplane.io/crossplane-contrib/function-patch-and-transform:v0.10.8',
+  },
+  celFilter: {
+    name: 'function-cel-filter',
+    package: 'xpkg.crossplane.io/crossplane-contrib/function-cel-filter:v0.2.0',
+  },
+  autoReady: {
+    name: 'function-auto-ready',
+    package: 'xpkg.crossplane.io/crossplane-contrib/function-auto-ready:v0.7.0',
+  },
+} as const;
+
+/** The provider family packages the compositions need, pinned to the CRDs under ../shared/crds. */
+export const PROVIDER_VERSION = 'v2.6.0';
+export const PROVIDERS = [
+  'provider-aws-ec2',
+  'provider-aws-kms',
+  'provider-aws-rds',
+  'provider-aws-elasticache',
+  'provider-aws-secretsmanager',
+  'provider-aws-cloudwatchlogs',
+  'provider-aws-iam',
+] as const;
+
+/** Namespace where Crossplane writes XR connection secrets. */
+/** Region of every base before the claim's region is patched in; also the XRD default. */
+export const DEFAULT_REGION = 'eu-west-2';
+
+export const CROSSPLANE_NAMESPACE = 'crossplane-system';
+
+/** The availability-zone letters used by the composition, in order. */
+export const ZONES = ['a', 'b', 'c'] as const;
+export type Zone = (typeof ZONES)[number];
+
+/** Minimum CloudWatch log retention (days) that FERPA audit needs here; 90 is the floor. */
+export const LOG_RETENTION_DAYS = 365;

@@ -1,0 +1,19 @@
+import { App, YamlOutputType } from 'cdk8s';
+import { DefinitionChart } from './api/definition';
+import { CompositionChart } from './composition/composition';
+import { ExamplesChart } from './examples/claims';
+import { CrossplanePackagesChart } from './install/crossplane-packages';
+
+/** Builds every chart; each becomes one file in the output folder. */
+export function buildApp(outdir?: string): App {
+  const app = new App({ outdir, outputFileExtension: '.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
+  new CrossplanePackagesChart(app, 'crossplane-packages');
+  new DefinitionChart(app, 'definition');
+  new CompositionChart(app, 'composition');
+  new ExamplesChart(app, 'examples');
+  return app;
+}
+
+if (require.main === module) {
+  buildApp().synth();
+}

@@ -1,0 +1,77 @@
+import toRegexRange from 'to-regex-range';
+
+/**
+ * The one sizing table. The claim's `capacity.expectedConcurrentStudents` picks a row; every tier
+ * reads its size from that row unless the claim overrides that tier. The README's capacity table is
+ * generated from this array (`npm run docs:capacity`) and a test keeps them equal.
+ */
+export interface CapacityBand {
+  /** Short name of the band, written to the XR status. */
+  readonly tier: string;
+  /** Smallest student count in this band (inclusive). */
+  readonly minStudents: number;
+  /** Largest student count in this band (inclusive). */
+  readonly maxStudents: number;
+  /** Aurora Serverless v2 minimum ACUs. */
+  readonly auroraMinAcu: number;
+  /** Aurora Serverless v2 maximum ACUs. */
+  readonly auroraMaxAcu: number;
+  /** Aurora reader instances (spread over the AZs after the writer). */
+  readonly auroraReaders: number;
+  /** ElastiCache node type. */
+  readonly cacheNodeType: string;
+  /** ElastiCache shards (node groups, cluster mode enabled). */
+  readonly cacheShards: number;
+  /** ElastiCache replicas per shard (at least 1 for Multi-AZ failover). */
+  readonly cacheReplicas: number;
+}
+
+/** Lower and upper bounds the XRD accepts for expected concurrent students. */
+export const MIN_STUDENTS = 100;
+export const MAX_STUDENTS = 500_000;
+/** The XRD default for expected concurrent students. */
+export const DEFAULT_STUDENTS = 100_000;
+
+/**
+ * Bands are contiguous and cover MIN_STUDENTS..MAX_STUDENTS (a test proves it). Figures assume
+ * ~1 Aurora ACU per 1,000 concurrent students at exam peak with reads on readers, and session
+ * state plus answer buffering in Redis at ~12 GB per 100k students.
+ */
+export const CAPACITY_TABLE: readonly CapacityBand[] = [
+  { tier: 'xs', minStudents: MIN_STUDENTS, maxStudents: 5_000, auroraMinAcu: 0.5, auroraMaxAcu: 8, auroraReaders: 1, cacheNodeType: 'cache.t4g.medium', cacheShards: 1, cacheReplicas: 1 },
+  { tier: 's', minStudents: 5_001, maxStudents: 25_000, auroraMinAcu: 2, auroraMaxAcu: 32, auroraReaders: 1, cacheNodeType: 'cache.r7g.large', cacheShards: 2, cacheReplicas: 1 },
+  { tier: 'm', minStudents: 25_001, maxStudents: 75_000, auroraMinAcu: 4, auroraMaxAcu: 64, auroraReaders: 2, cacheNodeType: 'cache.r7g.large', cacheShards: 3, cacheReplicas: 2 },
+  { tier: 'l', minStudents: 75_001, maxStudents: 150_000, auroraMinAcu: 8, auroraMaxAcu: 128, auroraReaders: 2, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 4, cacheReplicas: 2 },
+  { tier: 'xl', minStudents: 150_001, maxStudents: MAX_STUDENTS, auroraMinAcu: 16, auroraMaxAcu: 256, auroraReaders: 3, cacheNodeType: 'cache.r7g.2xlarge', cacheShards: 8, cacheReplicas: 2 },
+];
+
+/**
+ * An RE2-compatible, anchored regular expression that matches the decimal form of every integer
+ * in the band and nothing else. function-patch-and-transform has no numeric comparisons, so the
+ * composition turns the student count into a string and matches it against these.
+ */
+export function bandRegexp(band: CapacityBand): string {
+  return `^${toRegexRange(band.minStudents, band.maxStudents, { capture: false, shorthand: false })}$`;
+}
+
+/** The band a student count falls in; throws when it is outside MIN_STUDENTS..MAX_STUDENTS. */
+export function bandFor(students: number): CapacityBand {
+  const band = CAPACITY_TABLE.find((b) => students >= b.minStudents && students <= b.maxStudents);
+  if (!band) {
+    throw new Error(`capacity.expectedConcurrentStudents=${students} is outside ${MIN_STUDENTS}..${MAX_STUDENTS}`);
+  }
+  return band;
+}
+
+/** The README's capacity table, as Markdown. */
+export function capacityTableMarkdown(): string {
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  const rows = CAPACITY_TABLE.map((b) =>
+    `| ${b.tier} | ${fmt(b.minStudents)}–${fmt(b.maxStudents)} | ${b.auroraMinAcu}–${b.auroraMaxAcu} | ${b.auroraReaders} | ${b.cacheNodeType} | ${b.cacheShards} | ${b.cacheReplicas} |`,
+  );
+  return [
+    '| tier | expected concurrent students | Aurora ACU (min–max) | Aurora readers | cache node type | cache shards | replicas per shard |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
