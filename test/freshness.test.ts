@@ -1,0 +1,32 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DIST_DIR, synthToTemp } from './helpers/dist';
+
+describe('dist/ freshness and snapshots', () => {
+  const fresh = synthToTemp();
+  const files = fs.readdirSync(fresh).sort();
+
+  test('synthesis writes one file per chart', () => {
+    expect(files).toEqual(['composition.yaml', 'crossplane-packages.yaml', 'definition.yaml', 'examples.yaml']);
+  });
+
+  test('committed dist/ equals a fresh synthesis (run `make synth` and commit when this fails)', () => {
+    expect(fs.readdirSync(DIST_DIR).sort()).toEqual(files);
+    for (const f of files) {
+      const want = fs.readFileSync(path.join(fresh, f), 'utf8');
+      const have = fs.readFileSync(path.join(DIST_DIR, f), 'utf8');
+      expect({ file: f, same: have === want }).toEqual({ file: f, same: true });
+    }
+  });
+
+  test.each(files)('snapshot of %s', (f) => {
+    expect(fs.readFileSync(path.join(fresh, f), 'utf8')).toMatchSnapshot();
+  });
+
+  test('every object has an explicit name without a hash suffix', () => {
+    for (const f of files) {
+      const text = fs.readFileSync(path.join(fresh, f), 'utf8');
+      expect(text).not.toMatch(/name: \S+-c8[0-9a-f]{6}\b/);
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseAllDocuments } from 'yaml';
+
+/** Where the real CRDs are: $CRDS_DIR, else ../shared/crds beside the repository. */
+export const CRDS_DIR = process.env.CRDS_DIR
+  ? path.resolve(process.env.CRDS_DIR)
+  : path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
+
+export interface CrdVersion {
+  readonly group: string;
+  readonly kind: string;
+  readonly version: string;
+  readonly storage: boolean;
+  readonly deprecated: boolean;
+  readonly schema: any;
+}
+
+let cache: CrdVersion[] | undefined;
+
+/** Every version of every CRD under CRDS_DIR. */
+export function allCrdVersions(): CrdVersion[] {
+  if (cache) return cache;
+  const out: CrdVersion[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else if (entry.name.endsWith('.yaml')) {
+        for (const doc of parseAllDocuments(fs.readFileSync(p, 'utf8'))) {
+          const crd = doc.toJS();
+          if (crd?.kind !== 'CustomResourceDefinition') continue;
+          for (const v of crd.spec.versions) {
+            out.push({
+              group: crd.spec.group,
+              kind: crd.spec.names.kind,
+              version: v.name,
+              storage: !!v.storage,
+              deprecated: !!v.deprecated,
+              schema: v.schema.openAPIV3Schema,
+            });
+          }
+        }
+      }
+    }
+  };
+  walk(CRDS_DIR);
+  cache = out;
+  return out;
+}
+
+/** The CRD version for an apiVersion/kind, or undefined. */
+export function crdFor(apiVersion: string, kind: string): CrdVersion | undefined {
+  const [group, version] = apiVersion.split('/');
+  return allCrdVersions().find((c) => c.group === group && c.version === version && c.kind === kind);
+}

@@ -1,0 +1,71 @@
+import { allCrdVersions, crdFor } from './helpers/crds';
+import { distObjects, ptInput } from './helpers/dist';
+import { schemaErrors } from './helpers/schema-check';
+
+/** Validate one object against the CRD of its exact apiVersion; returns errors. */
+function validate(obj: any): string[] {
+  const crd = crdFor(obj.apiVersion, obj.kind);
+  if (!crd) return [`no CRD for ${obj.apiVersion} ${obj.kind}`];
+  return schemaErrors(crd.schema, obj);
+}
+
+describe('schema: every composed base against the real CRD of its apiVersion', () => {
+  const resources: any[] = ptInput().resources;
+
+  test('the CRDs are there', () => {
+    expect(allCrdVersions().length).toBeGreaterThan(100);
+  });
+
+  test.each(resources.map((r) => [r.name, r]))('%s validates', (_name, r: any) => {
+    expect(validate(r.base)).toEqual([]);
+  });
+
+  test.each(resources.map((r) => [r.name, r]))('%s uses the storage version, never a deprecated one', (_name, r: any) => {
+    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
+    expect(crd.deprecated).toBe(false);
+    expect(crd.storage).toBe(true);
+  });
+
+  test('a typo in a base is caught (unknown fields would be pruned silently by the API server)', () => {
+    const cluster = resources.find((r) => r.name === 'aurora-cluster').base;
+    const bad = { ...cluster, spec: { ...cluster.spec, forProvider: { ...cluster.spec.forProvider, storageEncryptd: true } } };
+    expect(validate(bad).join('\n')).toContain('storageEncryptd');
+  });
+
+  test('a wrong type in a base is caught', () => {
+    const vpc = resources.find((r) => r.name === 'vpc').base;
+    const bad = { ...vpc, spec: { ...vpc.spec, forProvider: { ...vpc.spec.forProvider, enableDnsSupport: 'yes' } } };
+    expect(validate(bad).join('\n')).toContain('must be boolean');
+  });
+});
+
+describe('schema: every object in dist/ against its CRD', () => {
+  const objects = distObjects().filter((o) => !o.apiVersion.startsWith('platform.assessment-platform.io/'));
+  test.each(objects.map((o) => [`${o.kind}/${o.metadata.name}`, o]))('%s validates', (_n, o: any) => {
+    expect(validate(o)).toEqual([]);
+  });
+
+  test('the XRD is apiextensions.crossplane.io/v1 with scope LegacyCluster and a claim', () => {
+    const xrd = distObjects().find((o) => o.kind === 'CompositeResourceDefinition');
+    expect(xrd.apiVersion).toBe('apiextensions.crossplane.io/v1');
+    expect(xrd.spec.scope).toBe('LegacyCluster');
+    expect(xrd.spec.claimNames.kind).toBe('AssessmentPlatform');
+  });
+
+  test('the Composition runs patch-and-transform first and auto-ready last', () => {
+    const comp = distObjects().find((o) => o.kind === 'Composition');
+    const steps = comp.spec.pipeline.map((s: any) => s.functionRef.name);
+    expect(comp.spec.mode).toBe('Pipeline');
+    expect(steps[0]).toBe('function-patch-and-transform');
+    expect(steps[steps.length - 1]).toBe('function-auto-ready');
+    expect(steps).toEqual(['function-patch-and-transform', 'function-cel-filter', 'function-auto-ready']);
+  });
+
+  test('every pipeline step input validates against its function input CRD', () => {
+    const comp = distObjects().find((o) => o.kind === 'Composition');
+    for (const step of comp.spec.pipeline) {
+      const input = { ...step.input, metadata: { name: step.step } };
+      expect({ step: step.step, errors: validate(input) }).toEqual({ step: step.step, errors: [] });
+    }
+  });
+});
