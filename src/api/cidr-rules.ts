@@ -38,11 +38,12 @@ export function isNetworkAddress(s: string, lo: number, hi: number): string {
 }
 
 /**
- * CEL: subnet `sub` (prefix 20..28) lies inside VPC `vpc` (prefix 16..20). Because the subnet
- * prefix is never shorter than the VPC's, the subnet lies inside iff its network address does.
+ * CEL: subnet `sub` (prefix 17..26) lies inside VPC `vpc` (prefix 16..20): its prefix is not
+ * shorter than the VPC's and its network address lies inside the VPC's range.
  */
 export function insideVpc(sub: string, vpc: string): string {
   return [
+    `${prefix(sub)} >= ${prefix(vpc)}`,
     `${octet(sub, 0)} == ${octet(vpc, 0)}`,
     `${octet(sub, 1)} == ${octet(vpc, 1)}`,
     `${octet(sub, 2)} * 256 + ${octet(sub, 3)} >= ${octet(vpc, 2)} * 256`,

@@ -29,15 +29,15 @@ const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
   type: 'array',
   description:
     `CIDRs of the ${kind} subnets, one per AZ in order a, b, c (the first azCount are used). ` +
-    'Each must be a network address with a prefix of /20 to /26 inside vpcCidr. ' +
+    'Each must be a network address with a prefix of /17 to /26 (not shorter than the vpcCidr prefix) inside vpcCidr. ' +
     `Default: ${defaults.join(', ')} (fits the default vpcCidr).`,
   minItems: 2,
   maxItems: 3,
   default: defaults,
-  items: { type: 'string', maxLength: 18, pattern: cidrPattern(20, 26) },
+  items: { type: 'string', maxLength: 18, pattern: cidrPattern(17, 26) },
   'x-kubernetes-validations': [
     {
-      rule: `self.all(s, ${isNetworkAddress('s', 20, 26)})`,
+      rule: `self.all(s, ${isNetworkAddress('s', 17, 26)})`,
       message: `every ${kind} subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19`,
     },
   ],
