@@ -69,7 +69,10 @@ function ruleResource(rule: RuleSpec): ResourcesResources {
   return composed({
     name: `sg-rule-${rule.name}`,
     base,
-    patches: rule.peer === 'vpc' ? [fromXr(XR.vpcCidr, 'spec.forProvider.cidrIpv4')] : [],
+    patches: [
+      nameFromSuffix('spec.forProvider.tags.Name', awsName(rule.name)),
+      ...(rule.peer === 'vpc' ? [fromXr(XR.vpcCidr, 'spec.forProvider.cidrIpv4')] : []),
+    ],
   });
 }
 

@@ -1,0 +1,34 @@
+/**
+ * Benchmark: time to synthesize all of dist/ and to validate all of it (every composed base and
+ * every object against the real CRDs, every patch path, every example claim's CEL rules).
+ * Prints figures; asserts nothing. Run: make bench
+ */
+import { performance } from 'perf_hooks';
+import { EXAMPLE_CLAIMS } from '../src/examples/claims';
+import { crdFor } from '../test/helpers/crds';
+import { validateParameters } from '../test/helpers/claim-validation';
+import { readDocs, synthToTemp } from '../test/helpers/dist';
+import { missingSegment } from '../test/helpers/field-path';
+import { schemaErrors } from '../test/helpers/schema-check';
+
+function time<T>(label: string, fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  console.log(`${label.padEnd(44)} ${(performance.now() - t0).toFixed(0).padStart(6)} ms`);
+  return out;
+}
+
+const dir = time('synthesize dist/ (4 charts)', () => synthToTemp());
+const docs = time('parse dist/ YAML', () => Object.values(readDocs(dir)).flat());
+crdFor('ec2.aws.upbound.io/v1beta1', 'VPC');
+time('load the real CRDs', () => crdFor('ec2.aws.upbound.io/v1beta1', 'VPC'));
+const composition = docs.find((d) => d.kind === 'Composition');
+const resources = composition.spec.pipeline[0].input.resources as any[];
+const errors = time(`validate ${resources.length} bases + ${docs.length} objects`, () =>
+  [...resources.map((r) => r.base), ...docs.filter((d) => crdFor(d.apiVersion, d.kind))].flatMap((o) => schemaErrors(crdFor(o.apiVersion, o.kind)!.schema, o)),
+);
+const xrd = docs.find((d) => d.kind === 'CompositeResourceDefinition').spec.versions[0].schema.openAPIV3Schema;
+const patches = resources.flatMap((r) => r.patches ?? []).length;
+time(`check ${patches} patch paths`, () => resources.flatMap((r) => (r.patches ?? []).map((p: any) => p.fromFieldPath && missingSegment(xrd, p.fromFieldPath))));
+time(`validate ${EXAMPLE_CLAIMS.length} example claims (OpenAPI + CEL)`, () => EXAMPLE_CLAIMS.map((c) => validateParameters(xrd.properties.spec.properties.parameters, c.parameters)));
+console.log(`composed resources: ${resources.length}, patches: ${patches}, schema errors: ${errors.length}`);

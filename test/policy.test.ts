@@ -1,0 +1,152 @@
+import { crdFor } from './helpers/crds';
+import { expandedPatches, ptInput } from './helpers/dist';
+import { getPath, missingSegment } from './helpers/field-path';
+
+/**
+ * FERPA policy over the composed resources in dist/. Each check is a function of one resource
+ * that returns its violations, so each is also shown failing on a deliberately bad resource.
+ */
+type Check = (r: any) => string[];
+const fp = (r: any) => r.base.spec.forProvider;
+const patchTo = (r: any, to: string) => expandedPatches(r).filter((p) => p.toFieldPath === to);
+const kind = (r: any) => `${r.base.apiVersion.split('.')[0]}/${r.base.kind}`;
+
+export const checks: Record<string, Check> = {
+  'customer-managed KMS key for everything at rest': (r) => {
+    const k = kind(r);
+    const needs: Record<string, string[]> = {
+      'rds/Cluster': ['kmsKeyIdSelector', 'masterUserSecretKmsKeyIdSelector'],
+      'elasticache/ReplicationGroup': ['kmsKeyIdSelector'],
+      'cloudwatchlogs/Group': ['kmsKeyIdSelector'],
+      'secretsmanager/Secret': ['kmsKeyIdSelector'],
+    };
+    const out = (needs[k] ?? []).filter((f) => !fp(r)[f]?.matchLabels).map((f) => `${r.name}: no ${f}`);
+    if (k === 'rds/Cluster' && fp(r).storageEncrypted !== true) out.push(`${r.name}: storage not encrypted`);
+    if (k === 'rds/Cluster' && !patchTo(r, 'spec.forProvider.performanceInsightsKmsKeyId').length) out.push(`${r.name}: Performance Insights without CMK`);
+    if (k === 'rds/ClusterInstance' && fp(r).performanceInsightsEnabled && !fp(r).performanceInsightsKmsKeyIdSelector) out.push(`${r.name}: Performance Insights without CMK`);
+    if (k === 'elasticache/ReplicationGroup' && fp(r).atRestEncryptionEnabled !== 'true') out.push(`${r.name}: not encrypted at rest`);
+    if (k === 'kms/Key' && (fp(r).enableKeyRotation !== true || fp(r).deletionWindowInDays !== 30)) out.push(`${r.name}: rotation off or deletion window not 30 days`);
+    return out;
+  },
+  'TLS 1.2 or higher in transit': (r) => {
+    const k = kind(r);
+    if (k === 'elasticache/ReplicationGroup' && !(fp(r).transitEncryptionEnabled === true && fp(r).transitEncryptionMode === 'required')) return [`${r.name}: TLS not required`];
+    if (k === 'rds/ClusterParameterGroup') {
+      const params = Object.fromEntries(fp(r).parameter.map((p: any) => [p.name, p.value]));
+      if (params['rds.force_ssl'] !== '1' || !['TLSv1.2', 'TLSv1.3'].includes(params.ssl_min_protocol_version)) return [`${r.name}: TLS not forced at 1.2+`];
+    }
+    return [];
+  },
+  'data stores in private subnets': (r) => {
+    const k = kind(r);
+    if (['rds/SubnetGroup', 'elasticache/SubnetGroup'].includes(k) && fp(r).subnetIdSelector?.matchLabels?.['platform.assessment-platform.io/access'] !== 'private') return [`${r.name}: not private subnets`];
+    if (k === 'rds/ClusterInstance' && fp(r).publiclyAccessible !== false) return [`${r.name}: publicly accessible`];
+    if (k === 'ec2/Subnet' && fp(r).mapPublicIpOnLaunch !== false) return [`${r.name}: maps public IPs`];
+    return [];
+  },
+  'no 0.0.0.0/0 ingress except the ALB on 443': (r) => {
+    if (kind(r) !== 'ec2/SecurityGroupIngressRule') return [];
+    const open = fp(r).cidrIpv4 === '0.0.0.0/0' || fp(r).cidrIpv6 === '::/0';
+    const albHttps = r.name === 'sg-rule-alb-in-https' && fp(r).fromPort === 443 && fp(r).toPort === 443;
+    return open && !albHttps ? [`${r.name}: open ingress`] : [];
+  },
+  'compliance tags on every taggable resource': (r) => {
+    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
+    if (missingSegment(crd.schema, 'spec.forProvider.tags') !== undefined) return [];
+    return ['Environment', 'Owner', 'DataClassification']
+      .filter((t) => !patchTo(r, `spec.forProvider.tags.${t}`).length)
+      .map((t) => `${r.name}: no ${t} tag`)
+      .concat(fp(r).tags?.ManagedBy === 'crossplane' ? [] : [`${r.name}: no ManagedBy tag`]);
+  },
+  'environment suffix in every AWS-side name': (r) => {
+    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
+    const nameFields = ['metadata.annotations[crossplane.io/external-name]', 'spec.forProvider.name', 'spec.forProvider.tags.Name', 'spec.forProvider.userName'];
+    const named = expandedPatches(r).filter(
+      (p) =>
+        nameFields.includes(p.toFieldPath) &&
+        (p.fromFieldPath === 'spec.parameters.environmentSuffix' || p.combine?.variables.some((v: any) => v.fromFieldPath === 'spec.parameters.environmentSuffix')),
+    );
+    // Kinds with neither a name nor tags (routes, associations, rotation, versions) have no AWS-side name.
+    const hasName = missingSegment(crd.schema, 'spec.forProvider.tags') === undefined || missingSegment(crd.schema, 'spec.forProvider.name') === undefined;
+    const unnamedKinds = ['rds/ClusterInstance'];
+    return hasName && !named.length && !unnamedKinds.includes(kind(r)) ? [`${r.name}: no suffixed name`] : [];
+  },
+  'log retention of 90 days or more': (r) => (kind(r) === 'cloudwatchlogs/Group' && !(fp(r).retentionInDays >= 90) ? [`${r.name}: retention ${fp(r).retentionInDays}`] : []),
+  'no secret value in any manifest': (r) => {
+    const out: string[] = [];
+    const walk = (v: any, p: string) => {
+      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) {
+        if (/password|secretstring|authtoken|secretbinary/i.test(k) && typeof x === 'string' && x) out.push(`${r.name}: literal ${p}.${k}`);
+        if (/password|authtoken/i.test(k) && x && typeof x === 'object' && 'key' in (x as object)) out.push(`${r.name}: password reference ${p}.${k}`);
+        walk(x, `${p}.${k}`);
+      }
+    };
+    walk(r.base, 'base');
+    if (kind(r) === 'rds/Cluster' && fp(r).manageMasterUserPassword !== true) out.push(`${r.name}: master password not managed by RDS`);
+    return out;
+  },
+  'deletion safety in prod': (r) => {
+    const k = kind(r);
+    const stores = ['rds/Cluster', 'elasticache/ReplicationGroup', 'kms/Key', 'cloudwatchlogs/Group', 'secretsmanager/Secret'];
+    if (!stores.includes(k)) return [];
+    const out: string[] = [];
+    const policy = patchTo(r, 'spec.deletionPolicy')[0];
+    if (policy?.fromFieldPath !== 'spec.parameters.environment' || policy.transforms?.[0]?.map?.prod !== 'Orphan') out.push(`${r.name}: not orphaned in prod`);
+    if (k === 'rds/Cluster') {
+      if (fp(r).skipFinalSnapshot !== false) out.push(`${r.name}: final snapshot skipped`);
+      if (!patchTo(r, 'spec.forProvider.finalSnapshotIdentifier').length) out.push(`${r.name}: no final snapshot identifier`);
+      if (!patchTo(r, 'spec.forProvider.deletionProtection').some((p) => p.fromFieldPath === 'spec.parameters.database.deletionProtection')) out.push(`${r.name}: deletion protection not wired`);
+    }
+    if (k === 'elasticache/ReplicationGroup' && !patchTo(r, 'spec.forProvider.finalSnapshotIdentifier').length) out.push(`${r.name}: no final snapshot`);
+    return out;
+  },
+  'no reconcile fights: no late-initialised fields that others own': (r) => {
+    const k = kind(r);
+    // The claim's engineVersion is an enum of full versions (16.6, not 16), which AWS does not rewrite.
+    if (k === 'rds/Cluster' && getPath(patchTo(r, 'spec.forProvider.engineVersion')[0], 'fromFieldPath') !== 'spec.parameters.database.engineVersion') return [`${r.name}: engineVersion not from the claim`];
+    if (k === 'rds/ClusterInstance' && (fp(r).engineVersion !== undefined || fp(r).autoMinorVersionUpgrade !== false)) return [`${r.name}: instance version drifts`];
+    return [];
+  },
+};
+
+const resources = () => ptInput().resources as any[];
+const clone = (r: any) => structuredClone(r);
+const byName = (n: string) => clone(resources().find((r) => r.name === n));
+
+/** A deliberately bad variant of a real resource for each check. */
+const badCases: Record<string, () => any> = {
+  'customer-managed KMS key for everything at rest': () => { const r = byName('aurora-cluster'); delete r.base.spec.forProvider.kmsKeyIdSelector; return r; },
+  'TLS 1.2 or higher in transit': () => { const r = byName('redis'); r.base.spec.forProvider.transitEncryptionMode = 'preferred'; return r; },
+  'data stores in private subnets': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'public'; return r; },
+  'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
+  'compliance tags on every taggable resource': () => { const r = byName('vpc'); r.patches = r.patches.filter((p: any) => p.patchSetName !== 'tags'); return r; },
+  'environment suffix in every AWS-side name': () => { const r = byName('sg-app'); r.patches = r.patches.filter((p: any) => p.fromFieldPath !== 'spec.parameters.environmentSuffix'); return r; },
+  'log retention of 90 days or more': () => { const r = byName('flow-logs-log-group'); r.base.spec.forProvider.retentionInDays = 30; return r; },
+  'no secret value in any manifest': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.masterPassword = 'hunter2'; return r; },
+  'deletion safety in prod': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.skipFinalSnapshot = true; return r; },
+  'no reconcile fights: no late-initialised fields that others own': () => { const r = byName('aurora-instance-writer'); r.base.spec.forProvider.autoMinorVersionUpgrade = true; return r; },
+};
+
+describe('FERPA policy over dist/', () => {
+  test.each(Object.keys(checks))('%s: holds for every composed resource', (name) => {
+    expect(resources().flatMap(checks[name])).toEqual([]);
+  });
+
+  test.each(Object.keys(checks))('%s: fails on a deliberately bad resource', (name) => {
+    expect(checks[name](badCases[name]()).length).toBeGreaterThan(0);
+  });
+
+  test('every data store and log group exists in the composition', () => {
+    const kinds = new Set(resources().map(kind));
+    for (const k of ['rds/Cluster', 'elasticache/ReplicationGroup', 'kms/Key', 'cloudwatchlogs/Group', 'secretsmanager/Secret', 'ec2/FlowLog']) expect(kinds.has(k)).toBe(true);
+  });
+
+  test('IAM policies name real, scoped ARNs (no bare "*" resource outside KMS key policies)', () => {
+    for (const r of resources().filter((x) => x.base.apiVersion.startsWith('iam.'))) {
+      for (const p of expandedPatches(r).filter((x) => x.combine)) {
+        const doc = JSON.parse(p.combine.string.fmt);
+        for (const s of doc.Statement) expect(JSON.stringify(s.Resource ?? 'n/a')).not.toBe('"*"');
+      }
+    }
+  });
+});
