@@ -68,8 +68,7 @@ export const checks: Record<string, Check> = {
     );
     // Kinds with neither a name nor tags (routes, associations, rotation, versions) have no AWS-side name.
     const hasName = missingSegment(crd.schema, 'spec.forProvider.tags') === undefined || missingSegment(crd.schema, 'spec.forProvider.name') === undefined;
-    const unnamedKinds = ['rds/ClusterInstance'];
-    return hasName && !named.length && !unnamedKinds.includes(kind(r)) ? [`${r.name}: no suffixed name`] : [];
+    return hasName && !named.length ? [`${r.name}: no suffixed name`] : [];
   },
   'log retention of 90 days or more': (r) => (kind(r) === 'cloudwatchlogs/Group' && !(fp(r).retentionInDays >= 90) ? [`${r.name}: retention ${fp(r).retentionInDays}`] : []),
   'no secret value in any manifest': (r) => {

@@ -80,7 +80,9 @@ export function kmsKeyResources(): ResourcesResources[] {
       patches: [
         policyPatch(keyPolicy(keyClass), 'spec.forProvider.policy'),
         nameFromSuffix('spec.forProvider.tags.Name', awsName(keyClass)),
-        protectInProd(), toXr('status.atProvider.arn', `status.keys.${STATUS_FIELD[keyClass]}`)],
+        protectInProd(),
+        toXr('status.atProvider.arn', `status.keys.${STATUS_FIELD[keyClass]}`),
+      ],
     }),
     composed({
       name: `kms-alias-${keyClass}`,
