@@ -1,3 +1,4 @@
+import { VpcEndpointV1Beta2 } from '../imports/ec2-ec2.aws.upbound.io';
 import { crdFor } from './helpers/crds';
 import { expandedPatches, ptInput } from './helpers/dist';
 import { getPath, missingSegment } from './helpers/field-path';
@@ -99,6 +100,17 @@ export const checks: Record<string, Check> = {
     if (k === 'elasticache/ReplicationGroup' && !patchTo(r, 'spec.forProvider.finalSnapshotIdentifier').length) out.push(`${r.name}: no final snapshot`);
     return out;
   },
+  'VPC endpoints only with their attachments': (r) => {
+    // v1beta2 VPCEndpoint has no subnet, security-group or route-table fields in forProvider. An
+    // interface endpoint with private DNS and no subnet makes its service's name unresolvable in the
+    // VPC, and a gateway endpoint without a route table does nothing; so an endpoint needs the
+    // association kinds that select it.
+    if (kind(r) !== 'ec2/VPCEndpoint') return [];
+    const needs = fp(r).vpcEndpointType === 'Gateway' ? ['VPCEndpointRouteTableAssociation'] : ['VPCEndpointSubnetAssociation', 'VPCEndpointSecurityGroupAssociation'];
+    const labels = r.base.metadata?.labels ?? {};
+    const selectsIt = (a: any) => Object.entries(a.base.spec?.forProvider?.vpcEndpointIdSelector?.matchLabels ?? { none: undefined }).every(([k, v]) => labels[k] === v);
+    return needs.filter((k) => !resources().some((a) => a.base.kind === k && selectsIt(a))).map((k) => `${r.name}: no ${k} selects it`);
+  },
   'no reconcile fights: no late-initialised fields that others own': (r) => {
     const k = kind(r);
     // The claim's engineVersion is an enum of full versions (16.6, not 16), which AWS does not rewrite.
@@ -123,6 +135,13 @@ const badCases: Record<string, () => any> = {
   'log retention of 90 days or more': () => { const r = byName('flow-logs-log-group'); r.base.spec.forProvider.retentionInDays = 30; return r; },
   'no secret value in any manifest': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.masterPassword = 'hunter2'; return r; },
   'deletion safety in prod': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.skipFinalSnapshot = true; return r; },
+  'VPC endpoints only with their attachments': () => ({
+    name: 'vpc-endpoint-kms',
+    base: VpcEndpointV1Beta2.manifest({
+      metadata: { labels: { 'platform.assessment-platform.io/component': 'vpc-endpoint-kms' } },
+      spec: { forProvider: { region: 'eu-west-2', serviceName: 'com.amazonaws.eu-west-2.kms', vpcEndpointType: 'Interface', privateDnsEnabled: true } },
+    }),
+  }),
   'no reconcile fights: no late-initialised fields that others own': () => { const r = byName('aurora-instance-writer'); r.base.spec.forProvider.autoMinorVersionUpgrade = true; return r; },
 };
 

@@ -14,7 +14,6 @@ import { auroraNetworkResources } from './database/aurora-network';
 import { masterSecretRotationResource } from './database/master-secret-rotation';
 import { filters } from './filters';
 import { kmsKeyResources } from './keys/kms-keys';
-import { endpointResources } from './network/endpoints';
 import { flowLogResources } from './network/flow-logs';
 import { natResources } from './network/nat';
 import { routingResources } from './network/routing';
@@ -32,7 +31,6 @@ export function composedResources(): ResourcesResources[] {
     ...natResources(),
     ...routingResources(),
     ...securityGroupResources(),
-    ...endpointResources(),
     ...flowLogResources(),
     ...auroraNetworkResources(),
     auroraClusterResource(),

@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { fromXr, toXr, XR } from '../patches';
+import { toXr } from '../patches';
 import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
 
 /** Port the application containers listen on behind the ALB. */
@@ -11,7 +11,7 @@ export const REDIS_PORT = 6379;
 export const HTTPS_PORT = 443;
 
 /** Security-group tiers; each is one SecurityGroup labelled with its tier. */
-export const TIERS = ['alb', 'app', 'aurora', 'redis', 'endpoints'] as const;
+export const TIERS = ['alb', 'app', 'aurora', 'redis'] as const;
 export type Tier = (typeof TIERS)[number];
 
 const DESCRIPTIONS: Record<Tier, string> = {
@@ -19,7 +19,6 @@ const DESCRIPTIONS: Record<Tier, string> = {
   app: 'Application tasks: from the ALB only',
   aurora: 'Aurora PostgreSQL: 5432 from the app tier only',
   redis: 'ElastiCache Redis: 6379 from the app tier only',
-  endpoints: 'Interface VPC endpoints: HTTPS from inside the VPC',
 };
 
 const group = (tier: Tier) => sibling({ [LABEL.tier]: tier });
@@ -30,8 +29,8 @@ interface RuleSpec {
   readonly tier: Tier;
   readonly port: number;
   readonly description: string;
-  /** The other side: a tier's security group, the VPC CIDR, or anywhere (ALB 443 only). */
-  readonly peer: Tier | 'vpc' | 'anywhere';
+  /** The other side: a tier's security group, or anywhere (ALB 443 in, HTTPS to AWS APIs out). */
+  readonly peer: Tier | 'anywhere';
 }
 
 /**
@@ -47,7 +46,6 @@ export const RULES: readonly RuleSpec[] = [
   { name: 'app-out-https', direction: 'egress', tier: 'app', port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS to AWS APIs' },
   { name: 'aurora-in-app', direction: 'ingress', tier: 'aurora', port: POSTGRES_PORT, peer: 'app', description: 'PostgreSQL from the app tier' },
   { name: 'redis-in-app', direction: 'ingress', tier: 'redis', port: REDIS_PORT, peer: 'app', description: 'Redis from the app tier' },
-  { name: 'endpoints-in-vpc', direction: 'ingress', tier: 'endpoints', port: HTTPS_PORT, peer: 'vpc', description: 'HTTPS from the VPC' },
 ];
 
 function ruleResource(rule: RuleSpec): ResourcesResources {
@@ -59,7 +57,7 @@ function ruleResource(rule: RuleSpec): ResourcesResources {
     toPort: rule.port,
     description: rule.description,
     ...(rule.peer === 'anywhere' ? { cidrIpv4: '0.0.0.0/0' } : {}),
-    ...(rule.peer !== 'anywhere' && rule.peer !== 'vpc' ? { referencedSecurityGroupIdSelector: group(rule.peer) } : {}),
+    ...(rule.peer !== 'anywhere' ? { referencedSecurityGroupIdSelector: group(rule.peer) } : {}),
     tags: baseTags('network'),
   };
   const base =
@@ -69,10 +67,7 @@ function ruleResource(rule: RuleSpec): ResourcesResources {
   return composed({
     name: `sg-rule-${rule.name}`,
     base,
-    patches: [
-      nameFromSuffix('spec.forProvider.tags.Name', awsName(rule.name)),
-      ...(rule.peer === 'vpc' ? [fromXr(XR.vpcCidr, 'spec.forProvider.cidrIpv4')] : []),
-    ],
+    patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(rule.name))],
   });
 }
 
