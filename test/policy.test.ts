@@ -59,6 +59,12 @@ export const checks: Record<string, Check> = {
       .map((t) => `${r.name}: no ${t} tag`)
       .concat(fp(r).tags?.ManagedBy === 'crossplane' ? [] : [`${r.name}: no ManagedBy tag`]);
   },
+  'suffixed Name tag on every taggable resource': (r) => {
+    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
+    if (missingSegment(crd.schema, 'spec.forProvider.tags') !== undefined) return [];
+    const name = patchTo(r, 'spec.forProvider.tags.Name')[0];
+    return name?.fromFieldPath === 'spec.parameters.environmentSuffix' && /^ap-[a-z0-9-]+-%s$/.test(name.transforms?.[0]?.string?.fmt ?? '') ? [] : [`${r.name}: no ap-<what>-<suffix> Name tag`];
+  },
   'environment suffix in every AWS-side name': (r) => {
     const crd = crdFor(r.base.apiVersion, r.base.kind)!;
     const nameFields = ['metadata.annotations[crossplane.io/external-name]', 'spec.forProvider.name', 'spec.forProvider.tags.Name', 'spec.forProvider.userName'];
@@ -131,6 +137,7 @@ const badCases: Record<string, () => any> = {
   'data stores in private subnets': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'public'; return r; },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
   'compliance tags on every taggable resource': () => { const r = byName('vpc'); r.patches = r.patches.filter((p: any) => p.patchSetName !== 'tags'); return r; },
+  'suffixed Name tag on every taggable resource': () => { const r = byName('aurora-cluster'); r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.tags.Name'); return r; },
   'environment suffix in every AWS-side name': () => { const r = byName('sg-app'); r.patches = r.patches.filter((p: any) => p.fromFieldPath !== 'spec.parameters.environmentSuffix'); return r; },
   'log retention of 90 days or more': () => { const r = byName('flow-logs-log-group'); r.base.spec.forProvider.retentionInDays = 30; return r; },
   'no secret value in any manifest': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.masterPassword = 'hunter2'; return r; },

@@ -5,6 +5,9 @@ import { format, fromXr, Patch, PATCH_SET, usePatchSet, XR } from './patches';
 /** Annotation through which Crossplane sets a managed resource's external (AWS) name. */
 export const EXTERNAL_NAME = 'metadata.annotations[crossplane.io/external-name]';
 
+/** The Name tag, which the AWS console shows as a resource's name. */
+export const NAME_TAG = 'spec.forProvider.tags.Name';
+
 /** Label keys the composition puts on composed resources so that selectors can find them. */
 export const LABEL = {
   zone: `${LABEL_PREFIX}/zone`,
@@ -40,18 +43,36 @@ export interface ComposedOptions {
   readonly taggable?: boolean;
   /** Whether the kind is global (IAM) and takes no region. Default: false. */
   readonly global?: boolean;
+  /**
+   * The `<what>` of this resource's AWS-side name, `ap-<what>-<environmentSuffix>`. A taggable kind
+   * gets it as its Name tag, so every resource is recognisable in the AWS console. Default: none,
+   * for kinds without an AWS-side name (routes, associations, policies, rotations).
+   */
+  readonly awsName?: string;
+  /**
+   * Fields besides the Name tag that take the same AWS-side name, such as EXTERNAL_NAME or
+   * spec.forProvider.name. Needs `awsName`. Default: none.
+   */
+  readonly nameFields?: readonly string[];
   /** Connection details exposed to the XR: key -> field path on this resource. Default: none. */
   readonly connectionDetails?: Record<string, string>;
 }
 
 /**
  * One composed resource: the base plus the shared patch sets (providerConfig; region unless the
- * kind is global; tags for taggable kinds) and then the resource's own patches.
+ * kind is global; tags for taggable kinds), its AWS-side name (Name tag and `nameFields`), and
+ * then the resource's own patches.
  */
 export function composed(opts: ComposedOptions): ResourcesResources {
+  const taggable = opts.taggable ?? true;
+  if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
   const patches: Patch[] = [usePatchSet(PATCH_SET.providerConfig)];
   if (!opts.global) patches.push(usePatchSet(PATCH_SET.region));
-  if (opts.taggable ?? true) patches.push(usePatchSet(PATCH_SET.tags));
+  if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
+  if (opts.awsName !== undefined) {
+    const fields = [...(taggable ? [NAME_TAG] : []), ...(opts.nameFields ?? [])];
+    patches.push(...fields.map((f) => nameFromSuffix(f, awsName(opts.awsName!))));
+  }
   patches.push(...(opts.patches ?? []));
   const details = Object.entries(opts.connectionDetails ?? {}).map(([name, fromFieldPath]) => ({
     name,

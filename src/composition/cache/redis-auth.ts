@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { UserGroup, UserV1Beta2 } from '../../../imports/elasticache-elasticache.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 import { toXr } from '../patches';
 
 /** The application's Redis user: IAM authentication, so no password or token exists at all. */
@@ -15,6 +15,8 @@ export function redisAuthResources(): ResourcesResources[] {
   return [
     composed({
       name: 'redis-user-default',
+      awsName: 'default',
+      nameFields: [EXTERNAL_NAME],
       base: UserV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-user' } },
         spec: {
@@ -28,10 +30,11 @@ export function redisAuthResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('default'))],
     }),
     composed({
       name: 'redis-user-app',
+      awsName: 'app',
+      nameFields: [EXTERNAL_NAME, 'spec.forProvider.userName'],
       base: UserV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-user' } },
         spec: {
@@ -46,14 +49,14 @@ export function redisAuthResources(): ResourcesResources[] {
       }),
       // IAM authentication requires the user ID (external name) and the user name to be equal.
       patches: [
-        nameFromSuffix(EXTERNAL_NAME, APP_USER),
-        nameFromSuffix('spec.forProvider.userName', APP_USER),
         toXr('spec.forProvider.userName', 'status.cache.userName'),
       ],
       connectionDetails: { redisUser: 'spec.forProvider.userName' },
     }),
     composed({
       name: 'redis-user-group',
+      awsName: 'redis',
+      nameFields: [EXTERNAL_NAME],
       base: UserGroup.manifest({
         spec: {
           forProvider: {
@@ -64,7 +67,6 @@ export function redisAuthResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
     }),
   ];
 }

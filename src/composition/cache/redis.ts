@@ -23,6 +23,8 @@ export function redisResources(): ResourcesResources[] {
   return [
     composed({
       name: 'redis-subnet-group',
+      awsName: 'redis',
+      nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-subnet-group' } },
         spec: {
@@ -34,10 +36,11 @@ export function redisResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
     }),
     composed({
       name: 'redis-parameter-group',
+      awsName: 'redis',
+      nameFields: ['spec.forProvider.name', EXTERNAL_NAME],
       base: ParameterGroup.manifest({
         spec: {
           forProvider: {
@@ -49,11 +52,12 @@ export function redisResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix('spec.forProvider.name', awsName('redis')), nameFromSuffix(EXTERNAL_NAME, awsName('redis'))],
     }),
     encryptedLogGroup('redis-slow-log-group', REDIS_LOG_GROUP, 'redis-slow-log'),
     composed({
       name: 'redis',
+      awsName: 'redis',
+      nameFields: [EXTERNAL_NAME],
       base: ReplicationGroupV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'redis' } },
         spec: {
@@ -81,7 +85,6 @@ export function redisResources(): ResourcesResources[] {
         },
       }),
       patches: [
-        nameFromSuffix(EXTERNAL_NAME, awsName('redis')),
         nameFromSuffix('spec.forProvider.parameterGroupName', awsName('redis')),
         nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('redis-final')),
         nameFromSuffix('spec.forProvider.userGroupIds[0]', awsName('redis')),

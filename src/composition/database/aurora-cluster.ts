@@ -22,6 +22,8 @@ export function auroraClusterResource(): ResourcesResources {
   const keySelector = (keyClass: string) => sibling({ [LABEL.keyClass]: keyClass });
   return composed({
     name: 'aurora-cluster',
+    awsName: 'aurora',
+    nameFields: [EXTERNAL_NAME],
     base: ClusterV1Beta2.manifest({
       metadata: { labels: { [LABEL.component]: 'aurora-cluster' } },
       spec: {
@@ -52,7 +54,6 @@ export function auroraClusterResource(): ResourcesResources {
       },
     }),
     patches: [
-      nameFromSuffix(EXTERNAL_NAME, awsName('aurora')),
       nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('aurora-final')),
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),

@@ -3,7 +3,7 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterInstance } from '../../../imports/rds-rds.aws.upbound.io';
 import { Zone, ZONES } from '../../config';
 import { format, fromXr, XR } from '../patches';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /** Most readers a claim may ask for (XRD maximum of database.readers). */
 export const MAX_READERS = 5;
@@ -47,6 +47,8 @@ export function auroraInstanceResources(): ResourcesResources[] {
   return instanceSlots().map((slot) =>
     composed({
       name: slot.name,
+      awsName: slot.index === 0 ? 'aurora-writer' : `aurora-reader-${slot.index}`,
+      nameFields: [EXTERNAL_NAME],
       base: ClusterInstance.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-instance', [LABEL.zone]: slot.zone } },
         spec: {
@@ -68,7 +70,6 @@ export function auroraInstanceResources(): ResourcesResources[] {
         },
       }),
       patches: [
-        nameFromSuffix(EXTERNAL_NAME, awsName(slot.index === 0 ? 'aurora-writer' : `aurora-reader-${slot.index}`)),
         fromXr(XR.region, 'spec.forProvider.availabilityZone', format(`%s${slot.zone}`)),
       ],
     }),

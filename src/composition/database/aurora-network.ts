@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, SubnetGroup } from '../../../imports/rds-rds.aws.upbound.io';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /** Aurora PostgreSQL 16 parameter-group family; must match the engineVersion enum's major. */
 export const AURORA_FAMILY = 'aurora-postgresql16';
@@ -23,6 +23,8 @@ export function auroraNetworkResources(): ResourcesResources[] {
   return [
     composed({
       name: 'aurora-subnet-group',
+      awsName: 'aurora',
+      nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-subnet-group' } },
         spec: {
@@ -34,10 +36,11 @@ export function auroraNetworkResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('aurora'))],
     }),
     composed({
       name: 'aurora-cluster-parameter-group',
+      awsName: 'aurora',
+      nameFields: [EXTERNAL_NAME],
       base: ClusterParameterGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-cluster-parameter-group' } },
         spec: {
@@ -50,7 +53,6 @@ export function auroraNetworkResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix(EXTERNAL_NAME, awsName('aurora'))],
     }),
   ];
 }

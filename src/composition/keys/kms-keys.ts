@@ -61,6 +61,7 @@ export function kmsKeyResources(): ResourcesResources[] {
   return KEY_CLASSES.flatMap((keyClass) => [
     composed({
       name: `kms-key-${keyClass}`,
+      awsName: keyClass,
       base: Key.manifest({
         metadata: { labels: { [LABEL.keyClass]: keyClass } },
         spec: {
@@ -79,7 +80,6 @@ export function kmsKeyResources(): ResourcesResources[] {
       }),
       patches: [
         policyPatch(keyPolicy(keyClass), 'spec.forProvider.policy'),
-        nameFromSuffix('spec.forProvider.tags.Name', awsName(keyClass)),
         protectInProd(),
         toXr('status.atProvider.arn', `status.keys.${STATUS_FIELD[keyClass]}`),
       ],

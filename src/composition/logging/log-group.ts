@@ -8,11 +8,13 @@ import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /**
  * A CloudWatch log group encrypted with the logs KMS key and kept LOG_RETENTION_DAYS (>= 90).
- * `nameTemplate` may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens. Kept (orphaned) on delete in prod.
+ * `nameTemplate` (the log group's path) may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens; the
+ * Name tag is `ap-<component>-<suffix>`. Kept (orphaned) on delete in prod.
  */
 export function encryptedLogGroup(name: string, nameTemplate: string, component: string): ResourcesResources {
   return composed({
     name,
+    awsName: component,
     base: Group.manifest({
       metadata: { labels: { [LABEL.component]: component } },
       spec: {

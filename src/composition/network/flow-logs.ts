@@ -4,7 +4,7 @@ import { RolePolicy, Role } from '../../../imports/iam-iam.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { logGroupArn, policyPatch, TOKEN } from '../aws-policy';
 import { encryptedLogGroup } from '../logging/log-group';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 export const FLOW_LOG_GROUP = `/aws/vpc/flow-logs/ap-${TOKEN.suffix}`;
 
@@ -15,12 +15,13 @@ export function flowLogResources(): ResourcesResources[] {
     composed({
       name: 'flow-logs-role',
       global: true,
+      awsName: 'flow-logs',
+      nameFields: [EXTERNAL_NAME],
       base: Role.manifest({
         metadata: { labels: { [LABEL.component]: 'flow-logs-role' } },
         spec: { forProvider: { description: 'Delivers VPC flow logs to CloudWatch Logs', tags: baseTags('flow-logs') } },
       }),
       patches: [
-        nameFromSuffix(EXTERNAL_NAME, awsName('flow-logs')),
         policyPatch(
           {
             Version: '2012-10-17',
@@ -66,6 +67,7 @@ export function flowLogResources(): ResourcesResources[] {
     }),
     composed({
       name: 'flow-log',
+      awsName: 'flow-log',
       base: FlowLogV1Beta2.manifest({
         spec: {
           forProvider: {
@@ -80,7 +82,6 @@ export function flowLogResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName('flow-log'))],
     }),
   ];
 }

@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { Eip, NatGateway } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
-import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../resource';
 
 export const natName = (zone: string) => `nat-gateway-${zone}`;
 export const eipName = (zone: string) => `nat-eip-${zone}`;
@@ -15,14 +15,15 @@ export function natResources(): ResourcesResources[] {
   return ZONES.flatMap((zone) => [
     composed({
       name: eipName(zone),
+      awsName: `nat-${zone}`,
       base: Eip.manifest({
         metadata: { labels: { [LABEL.zone]: zone, [LABEL.component]: 'nat-eip' } },
         spec: { forProvider: { region: DEFAULT_REGION, domain: 'vpc', tags: baseTags('network') } },
       }),
-      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(`nat-${zone}`))],
     }),
     composed({
       name: natName(zone),
+      awsName: `nat-${zone}`,
       base: NatGateway.manifest({
         metadata: { labels: { [LABEL.zone]: zone, [LABEL.component]: 'nat-gateway' } },
         spec: {
@@ -35,7 +36,6 @@ export function natResources(): ResourcesResources[] {
           },
         },
       }),
-      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(`nat-${zone}`))],
     }),
   ]);
 }

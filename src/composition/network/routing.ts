@@ -3,7 +3,7 @@ import { RouteTable, RouteTableAssociation, RouteV1Beta2 } from '../../../import
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
 import { fromXr, mapTo, XR } from '../patches';
-import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../resource';
 
 /** Environments that get one NAT gateway per AZ; the others share zone a's. */
 export const NAT_PER_AZ_ENVIRONMENTS = ['staging', 'prod'] as const;
@@ -19,11 +19,11 @@ export function routingResources(): ResourcesResources[] {
   const out: ResourcesResources[] = [
     composed({
       name: 'route-table-public',
+      awsName: 'public',
       base: RouteTable.manifest({
         metadata: { labels: { [LABEL.access]: 'public', [LABEL.component]: 'route-table' } },
         spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
       }),
-      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName('public'))],
     }),
     composed({
       name: 'route-public-default',
@@ -48,11 +48,11 @@ export function routingResources(): ResourcesResources[] {
     out.push(
       composed({
         name: `route-table-private-${zone}`,
+        awsName: `private-${zone}`,
         base: RouteTable.manifest({
           metadata: { labels: { [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' } },
           spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
         }),
-        patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(`private-${zone}`))],
       }),
       composed({
         name: `route-private-default-${zone}`,

@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { toXr } from '../patches';
-import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../resource';
 
 /** Port the application containers listen on behind the ALB. */
 export const APP_PORT = 8080;
@@ -66,8 +66,8 @@ function ruleResource(rule: RuleSpec): ResourcesResources {
       : SecurityGroupEgressRule.manifest({ spec: { forProvider } });
   return composed({
     name: `sg-rule-${rule.name}`,
+    awsName: rule.name,
     base,
-    patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName(rule.name))],
   });
 }
 
@@ -76,13 +76,13 @@ export function securityGroupResources(): ResourcesResources[] {
   const groups = TIERS.map((tier) =>
     composed({
       name: `sg-${tier}`,
+      awsName: tier,
+      nameFields: ['spec.forProvider.name'],
       base: SecurityGroup.manifest({
         metadata: { labels: { [LABEL.tier]: tier } },
         spec: { forProvider: { region: DEFAULT_REGION, description: DESCRIPTIONS[tier], vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }), tags: baseTags('network') } },
       }),
       patches: [
-        nameFromSuffix('spec.forProvider.name', awsName(tier)),
-        nameFromSuffix('spec.forProvider.tags.Name', awsName(tier)),
         ...(tier === 'alb' || tier === 'app' ? [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)] : []),
       ],
     }),

@@ -3,7 +3,7 @@ import { Subnet } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
 import { format, fromXr, toXr, XR } from '../patches';
-import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../resource';
 
 export type Access = 'public' | 'private';
 
@@ -24,6 +24,7 @@ export function subnetResources(): ResourcesResources[] {
       out.push(
         composed({
           name: subnetName(access, zone),
+          awsName: `${access}-${zone}`,
           base: Subnet.manifest({
             metadata: { labels: { [LABEL.access]: access, [LABEL.zone]: zone, [LABEL.component]: 'subnet' } },
             spec: {
@@ -38,7 +39,6 @@ export function subnetResources(): ResourcesResources[] {
           patches: [
             fromXr(`${cidrs}[${i}]`, 'spec.forProvider.cidrBlock'),
             fromXr(XR.region, 'spec.forProvider.availabilityZone', format(`%s${zone}`)),
-            nameFromSuffix('spec.forProvider.tags.Name', awsName(`${access}-${zone}`)),
             toXr('status.atProvider.id', `status.network.${statusList}[${i}]`),
           ],
         }),

@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { InternetGateway, Vpc } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { fromXr, toXr, XR } from '../patches';
-import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../resource';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 
 /** The VPC (CIDR from the claim, DNS on) and its internet gateway. */
@@ -9,23 +9,23 @@ export function vpcResources(): ResourcesResources[] {
   return [
     composed({
       name: 'vpc',
+      awsName: 'vpc',
       base: Vpc.manifest({
         metadata: { labels: { [LABEL.component]: 'vpc' } },
         spec: { forProvider: { region: DEFAULT_REGION, enableDnsHostnames: true, enableDnsSupport: true, tags: baseTags('network') } },
       }),
       patches: [
         fromXr(XR.vpcCidr, 'spec.forProvider.cidrBlock'),
-        nameFromSuffix('spec.forProvider.tags.Name', awsName('vpc')),
         toXr('status.atProvider.id', 'status.network.vpcId'),
       ],
     }),
     composed({
       name: 'internet-gateway',
+      awsName: 'igw',
       base: InternetGateway.manifest({
         metadata: { labels: { [LABEL.component]: 'internet-gateway' } },
         spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }), tags: baseTags('network') } },
       }),
-      patches: [nameFromSuffix('spec.forProvider.tags.Name', awsName('igw'))],
     }),
   ];
 }

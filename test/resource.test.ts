@@ -1,0 +1,21 @@
+import { composed, EXTERNAL_NAME, NAME_TAG } from '../src/composition/resource';
+
+const base = { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'Vpc', spec: { forProvider: {} } };
+
+describe('composed()', () => {
+  test('adds the patch sets, then the AWS-side name (Name tag first, then nameFields), then its own patches', () => {
+    const r = composed({ name: 'x', base, awsName: 'thing', nameFields: [EXTERNAL_NAME], patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'a', toFieldPath: 'b' } as any] });
+    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', 'region', 'tags', NAME_TAG, EXTERNAL_NAME, 'b']);
+    expect((r.patches![3] as any).transforms[0].string.fmt).toBe('ap-thing-%s');
+    expect((r.patches![3] as any).fromFieldPath).toBe('spec.parameters.environmentSuffix');
+  });
+
+  test('a kind without tags gets no Name tag, only its nameFields', () => {
+    const r = composed({ name: 'x', base, taggable: false, global: true, awsName: 'thing', nameFields: [EXTERNAL_NAME] });
+    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', EXTERNAL_NAME]);
+  });
+
+  test('nameFields without awsName is a programming error that names the resource', () => {
+    expect(() => composed({ name: 'orphan-fields', base, nameFields: [EXTERNAL_NAME] })).toThrow('composed resource orphan-fields: nameFields needs awsName');
+  });
+});
