@@ -10,6 +10,7 @@ import { fromXr, mapTo, toXr, XR } from '../patches';
 import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
 import { REDIS_PORT } from '../network/security-groups';
+import { privateSubnetGroupFields } from '../network/subnets';
 
 export const REDIS_FAMILY = 'redis7';
 
@@ -27,14 +28,7 @@ export function redisResources(): ResourcesResources[] {
       nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-subnet-group' } },
-        spec: {
-          forProvider: {
-            region: DEFAULT_REGION,
-            description: 'ElastiCache: private subnets only',
-            subnetIdSelector: sibling({ [LABEL.access]: 'private' }),
-            tags: baseTags('cache'),
-          },
-        },
+        spec: { forProvider: privateSubnetGroupFields('ElastiCache: private subnets only', 'cache') },
       }),
     }),
     composed({

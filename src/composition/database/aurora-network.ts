@@ -1,7 +1,8 @@
 import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, SubnetGroup } from '../../../imports/rds-rds.aws.upbound.io';
-import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
+import { privateSubnetGroupFields } from '../network/subnets';
+import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../resource';
 
 /** Aurora PostgreSQL 16 parameter-group family; must match the engineVersion enum's major. */
 export const AURORA_FAMILY = 'aurora-postgresql16';
@@ -27,14 +28,7 @@ export function auroraNetworkResources(): ResourcesResources[] {
       nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-subnet-group' } },
-        spec: {
-          forProvider: {
-            region: DEFAULT_REGION,
-            description: 'Aurora PostgreSQL: private subnets only',
-            subnetIdSelector: sibling({ [LABEL.access]: 'private' }),
-            tags: baseTags('database'),
-          },
-        },
+        spec: { forProvider: privateSubnetGroupFields('Aurora PostgreSQL: private subnets only', 'database') },
       }),
     }),
     composed({

@@ -7,6 +7,14 @@ import { baseTags, composed, LABEL, sibling } from '../resource';
 
 export type Access = 'public' | 'private';
 
+/**
+ * forProvider fields of a data store's subnet group (RDS or ElastiCache): this XR's private
+ * subnets only, so a store never gets an address in a public subnet.
+ */
+export function privateSubnetGroupFields(description: string, component: string) {
+  return { region: DEFAULT_REGION, description, subnetIdSelector: sibling({ [LABEL.access]: 'private' }), tags: baseTags(component) };
+}
+
 /** Composed-resource name of the subnet of one access class in one zone. */
 export const subnetName = (access: Access, zone: string) => `subnet-${access}-${zone}`;
 
