@@ -15,6 +15,11 @@ describe('composed()', () => {
     expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', EXTERNAL_NAME]);
   });
 
+  test("Crossplane's own kinds (managed: false) get no providerConfig, region or tags", () => {
+    const r = composed({ name: 'x', base, managed: false, patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'a', toFieldPath: 'b' } as any] });
+    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['b']);
+  });
+
   test('nameFields without awsName is a programming error that names the resource', () => {
     expect(() => composed({ name: 'orphan-fields', base, nameFields: [EXTERNAL_NAME] })).toThrow('composed resource orphan-fields: nameFields needs awsName');
   });

@@ -12,6 +12,7 @@ import { auroraClusterResource } from './database/aurora-cluster';
 import { auroraInstanceResources } from './database/aurora-instances';
 import { auroraNetworkResources } from './database/aurora-network';
 import { masterSecretRotationResource } from './database/master-secret-rotation';
+import { deletionOrderResources } from './deletion-order';
 import { filters } from './filters';
 import { kmsKeyResources } from './keys/kms-keys';
 import { flowLogResources } from './network/flow-logs';
@@ -39,6 +40,7 @@ export function composedResources(): ResourcesResources[] {
     ...redisAuthResources(),
     ...redisResources(),
     ...redisConnectionSecretResources(),
+    ...deletionOrderResources(),
   ];
 }
 

@@ -39,6 +39,11 @@ export interface ComposedOptions {
   readonly base: Record<string, any>;
   /** Resource-specific patches, applied after the shared patch sets. Default: none. */
   readonly patches?: Patch[];
+  /**
+   * Whether it is an AWS managed resource, which takes a providerConfigRef and a region. False for
+   * Crossplane's own kinds (ClusterUsage), which get none of the patch sets and no tags. Default: true.
+   */
+  readonly managed?: boolean;
   /** Whether the kind takes spec.forProvider.tags (adds the tags patch set). Default: true. */
   readonly taggable?: boolean;
   /** Whether the kind is global (IAM) and takes no region. Default: false. */
@@ -59,15 +64,16 @@ export interface ComposedOptions {
 }
 
 /**
- * One composed resource: the base plus the shared patch sets (providerConfig; region unless the
- * kind is global; tags for taggable kinds), its AWS-side name (Name tag and `nameFields`), and
+ * One composed resource: the base plus the shared patch sets (for AWS managed resources:
+ * providerConfig; region unless the kind is global; tags for taggable kinds), its AWS-side name (Name tag and `nameFields`), and
  * then the resource's own patches.
  */
 export function composed(opts: ComposedOptions): ResourcesResources {
-  const taggable = opts.taggable ?? true;
+  const managed = opts.managed ?? true;
+  const taggable = managed && (opts.taggable ?? true);
   if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
-  const patches: Patch[] = [usePatchSet(PATCH_SET.providerConfig)];
-  if (!opts.global) patches.push(usePatchSet(PATCH_SET.region));
+  const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig)] : [];
+  if (managed && !opts.global) patches.push(usePatchSet(PATCH_SET.region));
   if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
   if (opts.awsName !== undefined) {
     const fields = [...(taggable ? [NAME_TAG] : []), ...(opts.nameFields ?? [])];

@@ -58,6 +58,7 @@ export function redisAuthResources(): ResourcesResources[] {
       awsName: 'redis',
       nameFields: [EXTERNAL_NAME],
       base: UserGroup.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis-user-group' } },
         spec: {
           forProvider: {
             region: DEFAULT_REGION,

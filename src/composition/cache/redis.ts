@@ -36,6 +36,7 @@ export function redisResources(): ResourcesResources[] {
       awsName: 'redis',
       nameFields: ['spec.forProvider.name', EXTERNAL_NAME],
       base: ParameterGroup.manifest({
+        metadata: { labels: { [LABEL.component]: 'redis-parameter-group' } },
         spec: {
           forProvider: {
             region: DEFAULT_REGION,
