@@ -11,28 +11,40 @@ export function parseFieldPath(p: string): (string | number)[] {
 }
 
 /**
- * Whether `p` names a field that exists in `schema`: each segment must be a declared property,
- * a key of a map (additionalProperties), or an index into an array. Anything below
- * x-kubernetes-preserve-unknown-fields or an untyped object (metadata) is accepted.
- * Returns undefined when it exists, else the first segment that does not.
+ * Walk `schema` along `p`: each segment must be a declared property, a key of a map
+ * (additionalProperties), or an index into an array. Below x-kubernetes-preserve-unknown-fields or
+ * an untyped object (metadata) anything goes, and the node is unknown (undefined).
  */
-export function missingSegment(schema: any, p: string): string | undefined {
+function walkSchema(schema: any, p: string): { node?: any; missing?: string } {
   let node = schema;
   for (const seg of parseFieldPath(p)) {
-    if (!node) return String(seg);
-    if (node['x-kubernetes-preserve-unknown-fields']) return undefined;
+    if (!node) return { missing: String(seg) };
+    if (node['x-kubernetes-preserve-unknown-fields']) return {};
     if (typeof seg === 'number') {
-      if (node.type !== 'array') return `[${seg}]`;
+      if (node.type !== 'array') return { missing: `[${seg}]` };
       node = node.items;
       continue;
     }
-    if (node.type === 'array') return String(seg);
+    if (node.type === 'array') return { missing: String(seg) };
     if (node.properties && node.properties[seg]) node = node.properties[seg];
     else if (node.additionalProperties && typeof node.additionalProperties === 'object') node = node.additionalProperties;
-    else if (node.type === 'object' && !node.properties && !node.additionalProperties) return undefined;
-    else return String(seg);
+    else if (node.type === 'object' && !node.properties && !node.additionalProperties) return {};
+    else return { missing: String(seg) };
   }
-  return undefined;
+  return { node };
+}
+
+/**
+ * Whether `p` names a field that exists in `schema` (see walkSchema).
+ * Returns undefined when it exists, else the first segment that does not.
+ */
+export function missingSegment(schema: any, p: string): string | undefined {
+  return walkSchema(schema, p).missing;
+}
+
+/** The schema node at `p`, or undefined when it is missing or not described (free-form). */
+export function schemaAt(schema: any, p: string): any {
+  return walkSchema(schema, p).node;
 }
 
 /** The value at `p` in `obj`, or undefined. */

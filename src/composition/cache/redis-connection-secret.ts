@@ -41,7 +41,8 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
         nameFromSuffix('spec.forProvider.name', 'assessment-platform/%s/redis-url'),
         combine(
           [XR.suffix, 'status.cache.configurationEndpoint', 'status.cache.port'],
-          `rediss://${APP_USER.replace('%s', '%[1]s')}@%[2]s:%[3]d`,
+          // %v, not %d: a function sees every JSON number as a float64 (test/formats.test.ts).
+          `rediss://${APP_USER.replace('%s', '%[1]s')}@%[2]s:%[3]v`,
           `metadata.annotations[${REDIS_URL_ANNOTATION}]`,
         ),
         protectInProd(),
