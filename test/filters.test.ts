@@ -1,31 +1,13 @@
-import { run } from '@bufbuild/cel';
-import { DEV_CLAIM, PROD_CLAIM, compositeManifest, PlatformParameters } from '../src/examples/claims';
-import { applyDefaults } from './helpers/claim-validation';
-import { compositionDoc, ptInput, xrdSchemaDoc } from './helpers/dist';
-
-/** The observed XR as function-cel-filter sees it: defaulted, JSON numbers as doubles. */
-function observed(parameters: PlatformParameters): any {
-  const xr = compositeManifest({ name: 'x', namespace: 'n', parameters });
-  const toMap = (v: any): any =>
-    Array.isArray(v) ? v.map(toMap) : v && typeof v === 'object' ? new Map(Object.entries(v).map(([k, x]) => [k, toMap(x)])) : v;
-  xr.spec.parameters = applyDefaults(xrdSchemaDoc().properties.spec.properties.parameters, xr.spec.parameters);
-  return toMap({ composite: { resource: xr } });
-}
+import { DEV_CLAIM, PROD_CLAIM, PlatformParameters } from '../src/examples/claims';
+import { compositionDoc, ptInput } from './helpers/dist';
+import { celFilterKeeps, exampleXr } from './helpers/render';
 
 /** Names of the composed resources the filter step keeps for a claim. */
 function kept(parameters: PlatformParameters): string[] {
-  const step = compositionDoc().spec.pipeline.find((s: any) => s.functionRef.name === 'function-cel-filter');
-  const obs = observed(parameters);
+  const xr = exampleXr({ name: 'x', namespace: 'n', parameters });
   return ptInput()
     .resources.map((r: any) => r.name)
-    .filter((name: string) => {
-      const filters = step.input.filters.filter((f: any) => new RegExp(`^${f.name}$`).test(name));
-      return filters.every((f: any) => {
-        const result = run(f.expression, { observed: obs, desired: new Map(), context: new Map() });
-        if (typeof result !== 'boolean') throw new Error(`${f.name}: ${f.expression} gave ${String(result)}`);
-        return result;
-      });
-    });
+    .filter((name: string) => celFilterKeeps(xr, name));
 }
 
 const readers = (names: string[]) => names.filter((n) => n.startsWith('aurora-instance-reader')).sort();

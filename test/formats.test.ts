@@ -1,6 +1,7 @@
 import { crdFor } from './helpers/crds';
 import { expandedPatches, ptInput, xrdSchemaDoc } from './helpers/dist';
 import { schemaAt } from './helpers/field-path';
+import { goDirectives, goFloat, goSprintf } from './helpers/go-fmt';
 
 /**
  * Go fmt verbs against the Go types function-patch-and-transform really sees. A function gets the
@@ -16,19 +17,6 @@ const VERBS: Record<Exclude<GoType, 'unknown'>, string> = {
   int64: 'dvboOxXcqU',
   bool: 'tv',
 };
-
-/** Each verb of a Go format string with the 0-based index of the argument it consumes. */
-export function goVerbs(fmt: string): { verb: string; arg: number }[] {
-  const out: { verb: string; arg: number }[] = [];
-  let next = 0;
-  for (const m of fmt.matchAll(/%(?:\[(\d+)\])?[-+# 0]*\d*(?:\.\d+)?([a-zA-Z%])/g)) {
-    if (m[2] === '%') continue;
-    const arg = m[1] !== undefined ? Number(m[1]) - 1 : next;
-    out.push({ verb: m[2], arg });
-    next = arg + 1;
-  }
-  return out;
-}
 
 /** The Go type a value of this OpenAPI schema node has inside a function. */
 function goTypeOf(node: any): GoType {
@@ -50,7 +38,8 @@ const goTypeOfValue = (v: unknown): GoType => (typeof v === 'string' ? 'string' 
 const CONVERTED: Record<string, GoType> = { string: 'string', int: 'int64', int64: 'int64', float64: 'float64', bool: 'bool' };
 
 function verbProblems(fmt: string, args: GoType[], where: string): string[] {
-  return goVerbs(fmt)
+  return goDirectives(fmt)
+    .flatMap((d) => (d.arg === undefined ? [] : [{ verb: d.verb, arg: d.arg }]))
     .filter(({ verb, arg }) => args[arg] !== undefined && args[arg] !== 'unknown' && !VERBS[args[arg] as Exclude<GoType, 'unknown'>].includes(verb))
     .map(({ verb, arg }) => `${where}: %${verb} on argument ${arg + 1}, a ${args[arg]} at run time, in "${fmt}"`);
 }
@@ -88,17 +77,22 @@ export function formatProblems(resource: any): string[] {
 }
 
 describe('Go fmt verbs in patches suit the run-time types', () => {
-  test('the verb parser follows explicit argument indexes', () => {
-    expect(goVerbs('rediss://ap-app-%[1]s@%[2]s:%[3]v')).toEqual([
-      { verb: 's', arg: 0 },
-      { verb: 's', arg: 1 },
-      { verb: 'v', arg: 2 },
-    ]);
-    expect(goVerbs('%s-%d %% %[1]q')).toEqual([
-      { verb: 's', arg: 0 },
-      { verb: 'd', arg: 1 },
-      { verb: 'q', arg: 0 },
-    ]);
+  test('the directive parser follows explicit argument indexes', () => {
+    const args = (f: string) => goDirectives(f).map((d) => [d.verb, d.arg]);
+    expect(args('rediss://ap-app-%[1]s@%[2]s:%[3]v')).toEqual([['s', 0], ['s', 1], ['v', 2]]);
+    expect(args('%s-%d %% %[1]q')).toEqual([['s', 0], ['d', 1], ['%', undefined], ['q', 0]]);
+  });
+
+  test('goSprintf prints what Go 1.26 prints (outputs taken from `go run`)', () => {
+    const cases: [number, string][] = [[6379, '6379'], [100000, '100000'], [1000000, '1e+06'], [1234567, '1.234567e+06'], [0.5, '0.5'], [1e21, '1e+21'], [0.0001, '0.0001'], [0.00001, '1e-05']];
+    for (const [f, v] of cases) {
+      expect(goFloat(f)).toBe(v);
+      expect(goSprintf('%v|%s|%d', [f, f, f])).toBe(`${v}|%!s(float64=${v})|%!d(float64=${v})`);
+    }
+    expect(goSprintf('x-%[1]s-%[2]v-%[3]d', ['a', 1, true])).toBe('x-a-1-%!d(bool=true)');
+    expect(goSprintf('%s', [true])).toBe('%!s(bool=true)');
+    expect(goSprintf('%s %s', ['a'])).toBe('a %!s(MISSING)');
+    expect(goSprintf('%s', ['a', 'b'])).toBe('a%!(EXTRA string=b)');
   });
 
   test.each((ptInput().resources as any[]).map((r) => [r.name, r]))('%s', (_n, r: any) => {
