@@ -1,8 +1,8 @@
 import { DEV_CLAIM, ExampleClaim, PROD_CLAIM } from '../src/examples/claims';
 import { bandFor } from '../src/sizing/capacity-table';
-import { applyDefaults, celMessages } from './helpers/claim-validation';
+import { applyDefaults, celMessages, validateParameters } from './helpers/claim-validation';
 import { crdFor } from './helpers/crds';
-import { ptInput } from './helpers/dist';
+import { ptInput, xrdSchemaDoc } from './helpers/dist';
 import { exampleXr, Fixtures, observeStatus, render, Rendered, Xr } from './helpers/render';
 import { schemaErrors } from './helpers/schema-check';
 
@@ -126,6 +126,43 @@ describe.each([
     expect(trust.Statement[0].Condition.StringEquals['aws:SourceAccount']).toBe(p.awsAccountId);
     const policy = JSON.parse(resources['flow-logs-role-policy'].spec.forProvider.policy);
     expect(policy.Statement[0].Resource[0]).toBe(`arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:/aws/vpc/flow-logs/ap-${p.environmentSuffix}`);
+  });
+});
+
+/** Claims beyond the examples: every environment, both data classes, the size extremes, overrides. */
+const VARIANTS: [string, ExampleClaim][] = [
+  ['staging, de-identified data, 3 AZs, 500k students', { ...PROD_CLAIM, parameters: { ...PROD_CLAIM.parameters, environment: 'staging', environmentSuffix: 'stg', dataClassification: 'de-identified', capacity: { expectedConcurrentStudents: 500000 } } }],
+  ['dev with 3 AZs and 100 students', { ...DEV_CLAIM, parameters: { ...DEV_CLAIM.parameters, capacity: { expectedConcurrentStudents: 100 }, network: { azCount: 3 }, database: {} } }],
+  [
+    'prod with every tier overridden',
+    {
+      ...PROD_CLAIM,
+      parameters: { ...PROD_CLAIM.parameters, database: { readers: 5, minCapacity: 2, maxCapacity: 64 }, cache: { nodeType: 'cache.r7g.large', shards: 3, replicas: 2 } },
+    },
+  ],
+];
+
+describe.each(VARIANTS)('rendering a claim: %s', (_name, claim) => {
+  const run = reconcile(claim);
+  const resources = final(run);
+
+  test('the claim itself is valid (OpenAPI and CEL of the XRD)', () => {
+    expect(validateParameters(xrdSchemaDoc().properties.spec.properties.parameters, claim.parameters)).toEqual({ schema: [], cel: [] });
+  });
+
+  test('converges with nothing left out, and every resource is valid for its CRD', () => {
+    expect(run.passes[run.passes.length - 1].leftOut).toEqual({});
+    expect(Object.entries<any>(resources).flatMap(([name, r]) => apiServerErrors(r).map((e) => `${name}: ${e}`))).toEqual([]);
+    expect(Object.values<any>(resources).flatMap(strings).filter((x) => /%!|\$\{|undefined/.test(x))).toEqual([]);
+  });
+
+  test('stores and the deletion order use the data-class key of the claim', () => {
+    const keyClass = claim.parameters.dataClassification === 'de-identified' ? 'analytics' : 'student-records';
+    for (const name of ['aurora-cluster', 'redis', 'usage-aurora-cluster-uses-data-key', 'usage-redis-uses-data-key']) {
+      const r = resources[name];
+      const selector = r.kind === 'ClusterUsage' ? r.spec.of.resourceSelector : r.spec.forProvider.kmsKeyIdSelector;
+      expect([name, selector.matchLabels['platform.assessment-platform.io/key-class']]).toEqual([name, keyClass]);
+    }
   });
 });
 
