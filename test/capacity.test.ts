@@ -27,6 +27,12 @@ describe('capacity table', () => {
     expect(band.auroraMaxAcu).toBeGreaterThanOrEqual(128);
   });
 
+  test('every band keeps what prod requires when the claim does not override it: a reader and a cache replica', () => {
+    // The XRD's CEL rule checks only an explicit readers override; without one, prod takes the table's value.
+    const weak = CAPACITY_TABLE.filter((b) => b.auroraReaders < 1 || b.cacheReplicas < 1).map((b) => b.tier);
+    expect(weak).toEqual([]);
+  });
+
   test('the README shows exactly this table', () => {
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
     expect(readme).toContain(capacityTableMarkdown());
