@@ -14,7 +14,7 @@ import { schemaErrors } from './helpers/schema-check';
  */
 const REDIS_HOST = 'clustercfg.ap-redis.abc123.euw2.cache.amazonaws.com';
 const fixtures = (claim: ExampleClaim): Fixtures => ({
-  redis: { 'status.atProvider.configurationEndpointAddress': REDIS_HOST, 'status.atProvider.port': 6379 },
+  redis: { 'status.atProvider.configurationEndpointAddress': REDIS_HOST },
   'aurora-cluster': { 'status.atProvider.port': 5432, 'status.atProvider.masterUserSecret[0].secretArn': `arn:aws:secretsmanager:eu-west-2:${claim.parameters.awsAccountId}:secret:rds!cluster-1-AbCdEf` },
   'kms-key-student-records': { 'status.atProvider.arn': `arn:aws:kms:eu-west-2:${claim.parameters.awsAccountId}:key/11111111-2222-3333-4444-555555555555` },
 });
