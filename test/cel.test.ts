@@ -27,11 +27,21 @@ describe('XRD validation rules (OpenAPI + CEL, evaluated with @bufbuild/cel)', (
     ['subnet with host bits', { ...base, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.33.0/19', '10.0.64.0/19'] } }, 'every private subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19'],
     ['too few subnets for 3 AZs', { ...base, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'] } }, 'spec.parameters.network: privateSubnetCidrs and publicSubnetCidrs need one CIDR per AZ (at least azCount entries)'],
     ['min ACU above max ACU', { ...base, database: { minCapacity: 64, maxCapacity: 32 } }, 'spec.parameters.database.minCapacity must not exceed spec.parameters.database.maxCapacity'],
+    ['min ACU above the table maximum for the students (100k: 8-128)', { ...base, database: { minCapacity: 200 } }, "spec.parameters.database.minCapacity must not exceed the capacity table's maximum ACUs for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.database.maxCapacity as well"],
+    ['max ACU below the table minimum for the students (300k: 16-256)', { ...base, capacity: { expectedConcurrentStudents: 300000 }, database: { maxCapacity: 8 } }, "spec.parameters.database.maxCapacity must not be below the capacity table's minimum ACUs for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.database.minCapacity as well"],
     ['min ACU not in 0.5 steps', { ...base, database: { minCapacity: 1.3 } }, 'spec.parameters.database.minCapacity must be a multiple of 0.5 ACU'],
   ];
 
   test.each(celCases)('CEL rejects %s with the exact message', (_n, params, message) => {
     expect(validateParameters(schema(), params)).toEqual({ schema: [], cel: [message] });
+  });
+
+  test('one ACU bound may be overridden alone while it stays within the other bound from the table', () => {
+    for (const database of [{ minCapacity: 128 }, { maxCapacity: 8 }, { minCapacity: 200, maxCapacity: 256 }]) {
+      expect(validateParameters(schema(), { ...base, database })).toEqual({ schema: [], cel: [] });
+    }
+    // 2,000 students is the xs band (0.5-8 ACUs): a min of 9 alone is too high there, fine at 100k.
+    expect(validateParameters(schema(), { ...base, capacity: { expectedConcurrentStudents: 2000 }, database: { minCapacity: 9 } }).cel).toHaveLength(1);
   });
 
   test('a rule passes on the corrected claim (prod with 3 AZs, 1 reader, protection on)', () => {

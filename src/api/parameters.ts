@@ -1,7 +1,10 @@
 import { DEFAULT_REGION } from '../config';
-import { DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS } from '../sizing/capacity-table';
+import { celDouble, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress } from './cidr-rules';
 import { int, JsonSchema, num, obj, str } from './schema';
+
+/** The capacity table's ACU value for the claim's student count (an int in the API server). */
+const tableAcu = (field: 'auroraMinAcu' | 'auroraMaxAcu') => tableCel('self.capacity.expectedConcurrentStudents', (band) => celDouble(band[field]), String);
 
 /** Environments the platform knows; prod gets the strictest rules. */
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -183,6 +186,16 @@ export const parametersSchema: JsonSchema = obj(
       {
         rule: "self.environment != 'prod' || self.database.deletionProtection == true",
         message: 'spec.parameters.database.deletionProtection cannot be false when spec.parameters.environment is prod',
+      },
+      {
+        rule: `!has(self.database.minCapacity) || has(self.database.maxCapacity) || self.database.minCapacity <= ${tableAcu('auroraMaxAcu')}`,
+        message:
+          "spec.parameters.database.minCapacity must not exceed the capacity table's maximum ACUs for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.database.maxCapacity as well",
+      },
+      {
+        rule: `!has(self.database.maxCapacity) || has(self.database.minCapacity) || self.database.maxCapacity >= ${tableAcu('auroraMinAcu')}`,
+        message:
+          "spec.parameters.database.maxCapacity must not be below the capacity table's minimum ACUs for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.database.minCapacity as well",
       },
       {
         rule: "self.environmentSuffix.matches('^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$')",

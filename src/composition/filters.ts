@@ -1,4 +1,4 @@
-import { CAPACITY_TABLE } from '../sizing/capacity-table';
+import { celDouble, tableCel } from '../sizing/capacity-table';
 import { instanceSlots } from './database/aurora-instances';
 import { NAT_PER_AZ_ENVIRONMENTS } from './network/routing';
 
@@ -15,14 +15,11 @@ export const CEL = {
   twoAzs: `${params}.network.azCount == 2.0`,
   natPerAz: `${params}.environment in [${NAT_PER_AZ_ENVIRONMENTS.map((e) => `'${e}'`).join(', ')}]`,
   /** Readers in force: the claim's override, else the capacity table's value for the student count. */
-  readers: (() => {
-    const students = `${params}.capacity.expectedConcurrentStudents`;
-    const table = CAPACITY_TABLE.slice(0, -1).reduceRight(
-      (rest, band) => `(${students} <= ${band.maxStudents}.0 ? ${band.auroraReaders}.0 : ${rest})`,
-      `${CAPACITY_TABLE[CAPACITY_TABLE.length - 1].auroraReaders}.0`,
-    );
-    return `(has(${params}.database.readers) ? ${params}.database.readers : ${table})`;
-  })(),
+  readers: `(has(${params}.database.readers) ? ${params}.database.readers : ${tableCel(
+    `${params}.capacity.expectedConcurrentStudents`,
+    (band) => celDouble(band.auroraReaders),
+    celDouble,
+  )})`,
 };
 
 export interface Filter {

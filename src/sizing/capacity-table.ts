@@ -46,6 +46,21 @@ export const CAPACITY_TABLE: readonly CapacityBand[] = [
 ];
 
 /**
+ * A CEL expression that gives a band's value for the student count `students`: a chain of
+ * ternaries over the band bounds. `count` writes a student-count literal in the type `students`
+ * has where the expression runs (an int in the API server, a double in function-cel-filter).
+ */
+export function tableCel(students: string, value: (band: CapacityBand) => string, count: (n: number) => string): string {
+  return CAPACITY_TABLE.slice(0, -1).reduceRight(
+    (rest, band) => `(${students} <= ${count(band.maxStudents)} ? ${value(band)} : ${rest})`,
+    value(CAPACITY_TABLE[CAPACITY_TABLE.length - 1]),
+  );
+}
+
+/** A CEL double literal (`8.0`, `0.5`). */
+export const celDouble = (n: number): string => (Number.isInteger(n) ? `${n}.0` : String(n));
+
+/**
  * An RE2-compatible, anchored regular expression that matches the decimal form of every integer
  * in the band and nothing else. function-patch-and-transform has no numeric comparisons, so the
  * composition turns the student count into a string and matches it against these.
