@@ -59,6 +59,7 @@ describe('XRD validation rules (OpenAPI + CEL, evaluated with @bufbuild/cel)', (
     ['VPC /8', { ...base, network: { vpcCidr: '10.0.0.0/8' } }, '/network/vpcCidr must match pattern'],
     ['1 AZ', { ...base, network: { azCount: 1 } }, '/network/azCount must be >= 2'],
     ['students above the table', { ...base, capacity: { expectedConcurrentStudents: 600000 } }, '/capacity/expectedConcurrentStudents must be <= 500000'],
+    ['provider config name with capitals', { ...base, providerConfigName: 'Default' }, '/providerConfigName must match pattern'],
     ['short account ID', { ...base, awsAccountId: '12345' }, '/awsAccountId must match pattern'],
     ['unknown data class', { ...base, dataClassification: 'public' }, '/dataClassification must be equal to one of the allowed values'],
     ['unknown engine version', { ...base, database: { engineVersion: '16' } }, '/database/engineVersion must be equal to one of the allowed values'],

@@ -71,11 +71,13 @@ export const parametersSchema: JsonSchema = obj(
     ),
     awsAccountId: str('The 12-digit AWS account ID. Required: KMS key policies and IAM policies are scoped to real ARNs in this account.', {
       pattern: '^[0-9]{12}$',
+      maxLength: 12,
     }),
     providerConfigName: str('Name of the provider-upjet-aws ProviderConfig used by every managed resource. Default: default.', {
       default: 'default',
       minLength: 1,
       maxLength: 63,
+      pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
     }),
     capacity: obj(
       'Load the platform must hold; sizes every tier through the capacity table in the README.',
@@ -90,7 +92,7 @@ export const parametersSchema: JsonSchema = obj(
       { default: {} },
     ),
     network: obj(
-      'The VPC.',
+      `The VPC: its CIDR, the AZs it spans and the subnet CIDRs per AZ. Default: ${DEFAULT_VPC_CIDR} over 3 AZs.`,
       {
         vpcCidr: str(`IPv4 CIDR of the VPC, a network address with a prefix of /16 to /20. Default: ${DEFAULT_VPC_CIDR}.`, {
           default: DEFAULT_VPC_CIDR,
