@@ -4,8 +4,8 @@ import { Key } from '../../imports/kms-kms.aws.upbound.io';
 import { ClusterUsage } from '../../imports/protection-protection.crossplane.io';
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, ClusterV1Beta2, SubnetGroup as DbSubnetGroup } from '../../imports/rds-rds.aws.upbound.io';
-import { STORE_KEY_BY_CLASSIFICATION } from './database/aurora-cluster';
-import { fromXr, mapTo, Patch, XR } from './patches';
+import { dataKeyLabelPatch, STORE_KEY_BY_CLASSIFICATION } from './keys/kms-keys';
+import { Patch } from './patches';
 import { composed, LABEL } from './resource';
 
 /** One composed resource of this XR, found by its kind and labels (which must single it out). */
@@ -33,7 +33,7 @@ const AURORA = party('aurora-cluster', ClusterV1Beta2.GVK, { [LABEL.component]: 
 const REDIS = party('redis', ReplicationGroupV1Beta2.GVK, { [LABEL.component]: 'redis' });
 /** The data-class key; its key-class label is set from spec.parameters.dataClassification. */
 const DATA_KEY = party('data-key', Key.GVK, { [LABEL.keyClass]: STORE_KEY_BY_CLASSIFICATION['student-records'] });
-const dataKeyFromClaim = fromXr(XR.dataClassification, `spec.of.resourceSelector.matchLabels[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION }));
+const dataKeyFromClaim = dataKeyLabelPatch('spec.of.resourceSelector.matchLabels');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with this key; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const ENI_WHY = 'its network interfaces sit in this security group; AWS refuses to delete the group while they exist';

@@ -3,10 +3,9 @@ import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup } from '../../../i
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { tokenPatch } from '../aws-policy';
-import { STORE_KEY_BY_CLASSIFICATION } from '../database/aurora-cluster';
-import { REDIS_LOG_GROUP } from '../keys/kms-keys';
+import { dataKeyLabelPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
-import { fromXr, mapTo, toXr, XR } from '../patches';
+import { fromXr, toXr, XR } from '../patches';
 import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
 import { REDIS_PORT } from '../network/security-groups';
@@ -86,7 +85,7 @@ export function redisResources(): ResourcesResources[] {
         tokenPatch(REDIS_LOG_GROUP, 'spec.forProvider.logDeliveryConfiguration[0].destination'),
         fromXr(`${XR.cache}.engineVersion`, 'spec.forProvider.engineVersion'),
         fromXr(`${XR.cache}.snapshotRetentionDays`, 'spec.forProvider.snapshotRetentionLimit'),
-        fromXr(XR.dataClassification, `spec.forProvider.kmsKeyIdSelector.matchLabels[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION })),
+        dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
         ...sizedBy('cacheNodeType', 'spec.forProvider.nodeType', `${XR.cache}.nodeType`),
         ...sizedBy('cacheShards', 'spec.forProvider.numNodeGroups', `${XR.cache}.shards`),
         ...sizedBy('cacheReplicas', 'spec.forProvider.replicasPerNodeGroup', `${XR.cache}.replicas`),

@@ -2,12 +2,10 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
-import { fromXr, fromXrRequired, mapTo, toXr, XR } from '../patches';
+import { fromXr, fromXrRequired, toXr, XR } from '../patches';
+import { dataKeyLabelPatch } from '../keys/kms-keys';
 import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
-
-/** Which KMS key class encrypts the data stores for each dataClassification. */
-export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records', 'de-identified': 'analytics' } as const;
 
 export const DATABASE_NAME = 'assessments';
 export const MASTER_USERNAME = 'platform_admin';
@@ -58,7 +56,7 @@ export function auroraClusterResource(): ResourcesResources {
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
       fromXr(`${XR.db}.deletionProtection`, 'spec.forProvider.deletionProtection'),
-      fromXr(XR.dataClassification, `spec.forProvider.kmsKeyIdSelector.matchLabels[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION })),
+      dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
       fromXrRequired('status.keys.studentRecordsKeyArn', 'spec.forProvider.performanceInsightsKmsKeyId'),
       ...sizedBy('auroraMinAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', `${XR.db}.minCapacity`),

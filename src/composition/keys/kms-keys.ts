@@ -4,8 +4,19 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { protectInProd } from '../protection';
-import { toXr } from '../patches';
+import { fromXr, mapTo, Patch, toXr, XR } from '../patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../resource';
+
+/** Which KMS key class encrypts the data stores for each dataClassification. */
+export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records', 'de-identified': 'analytics' } as const;
+
+/**
+ * Point a key selector (its `matchLabels`, at `matchLabelsPath`) at the data-class key the claim's
+ * dataClassification chooses. Every store and everything that names the store's key uses this.
+ */
+export function dataKeyLabelPatch(matchLabelsPath: string): Patch {
+  return fromXr(XR.dataClassification, `${matchLabelsPath}[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION }));
+}
 
 /** One customer-managed key per data class. */
 export const KEY_CLASSES = ['student-records', 'analytics', 'logs', 'secrets'] as const;
