@@ -3,7 +3,7 @@ import { bandFor } from '../src/sizing/capacity-table';
 import { applyDefaults, celMessages, validateParameters } from './helpers/claim-validation';
 import { crdFor } from './helpers/crds';
 import { ptInput, xrdSchemaDoc } from './helpers/dist';
-import { exampleXr, Fixtures, observeStatus, render, Rendered, Xr } from './helpers/render';
+import { exampleXr, finalResources, Fixtures, reconcile } from './helpers/render';
 import { schemaErrors } from './helpers/schema-check';
 
 /**
@@ -19,24 +19,6 @@ const fixtures = (claim: ExampleClaim): Fixtures => ({
   'kms-key-student-records': { 'status.atProvider.arn': `arn:aws:kms:eu-west-2:${claim.parameters.awsAccountId}:key/11111111-2222-3333-4444-555555555555` },
 });
 
-interface Reconciles {
-  readonly passes: Rendered[];
-  readonly xr: Xr;
-}
-
-/** Reconcile until the rendered output stops changing (at most 6 times). */
-function reconcile(claim: ExampleClaim): Reconciles {
-  let xr = exampleXr(claim);
-  const passes: Rendered[] = [];
-  for (let i = 0; i < 6; i++) {
-    passes.push(render(xr));
-    xr = observeStatus(xr, passes[i], fixtures(claim));
-    if (i > 0 && JSON.stringify(passes[i]) === JSON.stringify(passes[i - 1])) break;
-  }
-  return { passes, xr };
-}
-
-const final = (r: Reconciles) => r.passes[r.passes.length - 1].resources;
 
 /** Every string anywhere in a value. */
 const strings = (v: any): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
@@ -53,8 +35,8 @@ describe.each([
   ['dev', DEV_CLAIM],
   ['prod', PROD_CLAIM],
 ] as const)('rendering the %s example claim', (_env, claim) => {
-  const run = reconcile(claim);
-  const resources = final(run);
+  const run = reconcile(exampleXr(claim), fixtures(claim));
+  const resources = finalResources(run);
   const p = exampleXr(claim).spec.parameters;
 
   test('the first reconcile leaves out what waits for a status value; the third has everything; then it is stable', () => {
@@ -143,8 +125,8 @@ const VARIANTS: [string, ExampleClaim][] = [
 ];
 
 describe.each(VARIANTS)('rendering a claim: %s', (_name, claim) => {
-  const run = reconcile(claim);
-  const resources = final(run);
+  const run = reconcile(exampleXr(claim), fixtures(claim));
+  const resources = finalResources(run);
 
   test('the claim itself is valid (OpenAPI and CEL of the XRD)', () => {
     expect(validateParameters(xrdSchemaDoc().properties.spec.properties.parameters, claim.parameters)).toEqual({ schema: [], cel: [] });
@@ -172,8 +154,7 @@ describe('the offline render catches what the static checks cannot', () => {
     const original = structuredClone(input.resources);
     edit(input.resources.find((r: any) => r.name === name));
     try {
-      const run = reconcile(DEV_CLAIM);
-      return final(run);
+      return finalResources(reconcile(exampleXr(DEV_CLAIM), fixtures(DEV_CLAIM)));
     } finally {
       input.resources = original;
     }

@@ -184,3 +184,23 @@ export function observeStatus(xr: Xr, rendered: Rendered, fixtures: Fixtures = {
   }
   return next;
 }
+
+/** The passes of a reconcile loop and the XR after the last one. */
+export interface Reconciles {
+  readonly passes: Rendered[];
+  readonly xr: Xr;
+}
+
+/** Reconcile an XR until the rendered output stops changing (at most 6 times). */
+export function reconcile(xr: Xr, fixtures: Fixtures = {}): Reconciles {
+  const passes: Rendered[] = [];
+  for (let i = 0; i < 6; i++) {
+    passes.push(render(xr));
+    xr = observeStatus(xr, passes[i], fixtures);
+    if (i > 0 && JSON.stringify(passes[i]) === JSON.stringify(passes[i - 1])) break;
+  }
+  return { passes, xr };
+}
+
+/** The desired composed resources of the last pass. */
+export const finalResources = (r: Reconciles): Record<string, any> => r.passes[r.passes.length - 1].resources;
