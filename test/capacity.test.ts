@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS } from '../src/sizing/capacity-table';
 import { expandedPatches, ptInput } from './helpers/dist';
+import { REPO_ROOT } from './helpers/repo';
 
 describe('capacity table', () => {
   test('bands are contiguous and cover every admitted student count', () => {
@@ -34,7 +35,7 @@ describe('capacity table', () => {
   });
 
   test('the README shows exactly this table', () => {
-    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(capacityTableMarkdown());
   });
 

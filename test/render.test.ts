@@ -1,10 +1,8 @@
 import { DEV_CLAIM, ExampleClaim, PROD_CLAIM } from '../src/examples/claims';
 import { bandFor } from '../src/sizing/capacity-table';
-import { applyDefaults, celMessages, validateParameters } from './helpers/claim-validation';
-import { crdFor } from './helpers/crds';
+import { validateParameters } from './helpers/claim-validation';
 import { ptInput, xrdSchemaDoc } from './helpers/dist';
-import { exampleXr, finalResources, Fixtures, reconcile } from './helpers/render';
-import { schemaErrors } from './helpers/schema-check';
+import { crdErrors, exampleXr, finalResources, Fixtures, reconcile } from './helpers/render';
 
 /**
  * The example claims rendered through the pipeline offline (test/helpers/render.ts), reconcile by
@@ -22,14 +20,6 @@ const fixtures = (claim: ExampleClaim): Fixtures => ({
 
 /** Every string anywhere in a value. */
 const strings = (v: any): string[] => (typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : []);
-
-/** Everything the API server and a CRD's CEL rules would reject in a rendered resource. */
-function apiServerErrors(r: any): string[] {
-  const crd = crdFor(r.apiVersion, r.kind);
-  if (!crd) return [`no CRD for ${r.apiVersion} ${r.kind}`];
-  const defaulted = applyDefaults(crd.schema, r);
-  return [...schemaErrors(crd.schema, defaulted), ...celMessages(crd.schema, defaulted)];
-}
 
 describe.each([
   ['dev', DEV_CLAIM],
@@ -51,7 +41,7 @@ describe.each([
   });
 
   test('every rendered resource passes its CRD schema and CEL rules (required parameters included)', () => {
-    const problems = Object.entries<any>(resources).flatMap(([name, r]) => apiServerErrors(r).map((e) => `${name}: ${e}`));
+    const problems = Object.entries<any>(resources).flatMap(([name, r]) => crdErrors(r).map((e) => `${name}: ${e}`));
     expect(problems).toEqual([]);
   });
 
@@ -134,7 +124,7 @@ describe.each(VARIANTS)('rendering a claim: %s', (_name, claim) => {
 
   test('converges with nothing left out, and every resource is valid for its CRD', () => {
     expect(run.passes[run.passes.length - 1].leftOut).toEqual({});
-    expect(Object.entries<any>(resources).flatMap(([name, r]) => apiServerErrors(r).map((e) => `${name}: ${e}`))).toEqual([]);
+    expect(Object.entries<any>(resources).flatMap(([name, r]) => crdErrors(r).map((e) => `${name}: ${e}`))).toEqual([]);
     expect(Object.values<any>(resources).flatMap(strings).filter((x) => /%!|\$\{|undefined/.test(x))).toEqual([]);
   });
 
@@ -162,7 +152,7 @@ describe('the offline render catches what the static checks cannot', () => {
 
   test('a required parameter missing from a base fails its CRD rule', () => {
     const resources = withResource('aurora-instance-writer', (r) => delete r.base.spec.forProvider.instanceClass);
-    expect(apiServerErrors(resources['aurora-instance-writer'])).toEqual(['spec.forProvider.instanceClass is a required parameter']);
+    expect(crdErrors(resources['aurora-instance-writer'])).toEqual(['spec.forProvider.instanceClass is a required parameter']);
   });
 
   test('%d on the port renders Go\'s error text into the URL', () => {

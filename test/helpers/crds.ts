@@ -1,11 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
+import { REPO_ROOT } from './repo';
 
 /** Where the real CRDs are: $CRDS_DIR, else ../shared/crds beside the repository. */
 export const CRDS_DIR = process.env.CRDS_DIR
   ? path.resolve(process.env.CRDS_DIR)
-  : path.resolve(__dirname, '..', '..', '..', 'shared', 'crds');
+  : path.resolve(REPO_ROOT, '..', 'shared', 'crds');
 
 export interface CrdVersion {
   readonly group: string;

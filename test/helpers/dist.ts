@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { buildApp } from '../../src/main';
+import { REPO_ROOT } from './repo';
 
-export const DIST_DIR = path.resolve(__dirname, '..', '..', 'dist');
+export const DIST_DIR = path.join(REPO_ROOT, 'dist');
 
 /** Synthesize every chart into a fresh temporary folder and return it. */
 export function synthToTemp(): string {

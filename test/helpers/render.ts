@@ -1,10 +1,11 @@
 import { run } from '@bufbuild/cel';
 import { ExampleClaim, compositeManifest } from '../../src/examples/claims';
-import { applyDefaults } from './claim-validation';
+import { applyDefaults, celMessages } from './claim-validation';
 import { crdFor } from './crds';
 import { compositionDoc, expandedPatches, ptInput, xrdSchemaDoc } from './dist';
 import { getPath, parseFieldPath, schemaAt } from './field-path';
 import { goSprintf } from './go-fmt';
+import { schemaErrors } from './schema-check';
 
 /**
  * An offline stand-in for `crossplane render` of this Composition, used while the real engine
@@ -204,3 +205,14 @@ export function reconcile(xr: Xr, fixtures: Fixtures = {}): Reconciles {
 
 /** The desired composed resources of the last pass. */
 export const finalResources = (r: Reconciles): Record<string, any> => r.passes[r.passes.length - 1].resources;
+
+/**
+ * Everything the API server would reject in a rendered resource: its CRD's OpenAPI schema (unknown
+ * fields as errors) and every x-kubernetes-validations rule, on the object with defaults applied.
+ */
+export function crdErrors(r: any): string[] {
+  const crd = crdFor(r.apiVersion, r.kind);
+  if (!crd) return [`no CRD for ${r.apiVersion} ${r.kind}`];
+  const defaulted = applyDefaults(crd.schema, r);
+  return [...schemaErrors(crd.schema, defaulted), ...celMessages(crd.schema, defaulted)];
+}
