@@ -51,9 +51,11 @@ export function setPath(obj: any, path: string, value: unknown): void {
   });
 }
 
-const isRegexpMatch = (pattern: any, input: unknown) => {
+const matches = (pattern: any, input: unknown) => {
   if (typeof input !== 'string') throw new Error(`match: unsupported input type '${typeof input}'`);
-  return pattern.type === 'Literal' ? input === pattern.literal : new RegExp(pattern.regexp).test(input);
+  if (pattern.type === 'literal') return input === pattern.literal;
+  if (pattern.type === 'regexp') return new RegExp(pattern.regexp).test(input);
+  throw new Error(`match: unsupported pattern type '${pattern.type}'`);
 };
 
 /** One transform, as function-patch-and-transform resolves it. */
@@ -64,7 +66,7 @@ export function resolveTransform(t: any, input: unknown): unknown {
       if (!(input in t.map)) throw new Error(`map: key ${input} is not found in map`);
       return structuredClone(t.map[input]);
     case 'match': {
-      const hit = t.match.patterns.find((p: any) => isRegexpMatch(p, input));
+      const hit = t.match.patterns.find((p: any) => matches(p, input));
       if (hit) return structuredClone(hit.result);
       if (t.match.fallbackTo === 'Input') return input;
       return structuredClone(t.match.fallbackValue);
