@@ -11,6 +11,8 @@ type Check = (r: any) => string[];
 const fp = (r: any) => r.base.spec.forProvider;
 const patchTo = (r: any, to: string) => expandedPatches(r).filter((p) => p.toFieldPath === to);
 const kind = (r: any) => `${r.base.apiVersion.split('.')[0]}/${r.base.kind}`;
+/** Whether the resource's kind has the field at `path` in its CRD (e.g. whether it takes tags). */
+const kindHas = (r: any, path: string) => missingSegment(crdFor(r.base.apiVersion, r.base.kind)!.schema, path) === undefined;
 
 export const checks: Record<string, Check> = {
   'customer-managed KMS key for everything at rest': (r) => {
@@ -52,21 +54,18 @@ export const checks: Record<string, Check> = {
     return open && !albHttps ? [`${r.name}: open ingress`] : [];
   },
   'compliance tags on every taggable resource': (r) => {
-    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
-    if (missingSegment(crd.schema, 'spec.forProvider.tags') !== undefined) return [];
+    if (!kindHas(r, 'spec.forProvider.tags')) return [];
     return ['Environment', 'Owner', 'DataClassification']
       .filter((t) => !patchTo(r, `spec.forProvider.tags.${t}`).length)
       .map((t) => `${r.name}: no ${t} tag`)
       .concat(fp(r).tags?.ManagedBy === 'crossplane' ? [] : [`${r.name}: no ManagedBy tag`]);
   },
   'suffixed Name tag on every taggable resource': (r) => {
-    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
-    if (missingSegment(crd.schema, 'spec.forProvider.tags') !== undefined) return [];
+    if (!kindHas(r, 'spec.forProvider.tags')) return [];
     const name = patchTo(r, 'spec.forProvider.tags.Name')[0];
     return name?.fromFieldPath === 'spec.parameters.environmentSuffix' && /^ap-[a-z0-9-]+-%s$/.test(name.transforms?.[0]?.string?.fmt ?? '') ? [] : [`${r.name}: no ap-<what>-<suffix> Name tag`];
   },
   'environment suffix in every AWS-side name': (r) => {
-    const crd = crdFor(r.base.apiVersion, r.base.kind)!;
     const nameFields = ['metadata.annotations[crossplane.io/external-name]', 'spec.forProvider.name', 'spec.forProvider.tags.Name', 'spec.forProvider.userName'];
     const named = expandedPatches(r).filter(
       (p) =>
@@ -74,7 +73,7 @@ export const checks: Record<string, Check> = {
         (p.fromFieldPath === 'spec.parameters.environmentSuffix' || p.combine?.variables.some((v: any) => v.fromFieldPath === 'spec.parameters.environmentSuffix')),
     );
     // Kinds with neither a name nor tags (routes, associations, rotation, versions) have no AWS-side name.
-    const hasName = missingSegment(crd.schema, 'spec.forProvider.tags') === undefined || missingSegment(crd.schema, 'spec.forProvider.name') === undefined;
+    const hasName = kindHas(r, 'spec.forProvider.tags') || kindHas(r, 'spec.forProvider.name');
     return hasName && !named.length ? [`${r.name}: no suffixed name`] : [];
   },
   'log retention of 90 days or more': (r) => (kind(r) === 'cloudwatchlogs/Group' && !(fp(r).retentionInDays >= 90) ? [`${r.name}: retention ${fp(r).retentionInDays}`] : []),
@@ -114,7 +113,10 @@ export const checks: Record<string, Check> = {
     if (kind(r) !== 'ec2/VPCEndpoint') return [];
     const needs = fp(r).vpcEndpointType === 'Gateway' ? ['VPCEndpointRouteTableAssociation'] : ['VPCEndpointSubnetAssociation', 'VPCEndpointSecurityGroupAssociation'];
     const labels = r.base.metadata?.labels ?? {};
-    const selectsIt = (a: any) => Object.entries(a.base.spec?.forProvider?.vpcEndpointIdSelector?.matchLabels ?? { none: undefined }).every(([k, v]) => labels[k] === v);
+    const selectsIt = (a: any) => {
+      const wanted = Object.entries<string>(a.base.spec?.forProvider?.vpcEndpointIdSelector?.matchLabels ?? {});
+      return wanted.length > 0 && wanted.every(([k, v]) => labels[k] === v);
+    };
     return needs.filter((k) => !resources().some((a) => a.base.kind === k && selectsIt(a))).map((k) => `${r.name}: no ${k} selects it`);
   },
   'no reconcile fights: no late-initialised fields that others own': (r) => {
@@ -159,6 +161,22 @@ describe('FERPA policy over dist/', () => {
 
   test.each(Object.keys(checks))('%s: fails on a deliberately bad resource', (name) => {
     expect(checks[name](badCases[name]()).length).toBeGreaterThan(0);
+  });
+
+  test('an endpoint association counts only when its selector picks the endpoint', () => {
+    const input = ptInput();
+    const original = input.resources;
+    const endpoint = badCases['VPC endpoints only with their attachments']();
+    const association = (kind: string, selector?: object) => ({ name: kind, base: { kind, spec: { forProvider: selector ? { vpcEndpointIdSelector: selector } : {} } } });
+    try {
+      input.resources = [...original, association('VPCEndpointSubnetAssociation'), association('VPCEndpointSecurityGroupAssociation')];
+      expect(checks['VPC endpoints only with their attachments'](endpoint)).toHaveLength(2);
+      const picks = { matchControllerRef: true, matchLabels: endpoint.base.metadata.labels };
+      input.resources = [...original, association('VPCEndpointSubnetAssociation', picks), association('VPCEndpointSecurityGroupAssociation', picks)];
+      expect(checks['VPC endpoints only with their attachments'](endpoint)).toEqual([]);
+    } finally {
+      input.resources = original;
+    }
   });
 
   test('every data store and log group exists in the composition', () => {
