@@ -1,7 +1,7 @@
 import { crdFor } from './helpers/crds';
 import { expandedPatches, ptInput, xrdSchemaDoc } from './helpers/dist';
 import { schemaAt } from './helpers/field-path';
-import { goDirectives, goFloat, goSprintf } from './helpers/go-fmt';
+import { goDirectives, goFloat, goScalarType, goSprintf } from './helpers/go-fmt';
 
 /**
  * Go fmt verbs against the Go types function-patch-and-transform really sees. A function gets the
@@ -33,7 +33,7 @@ function goTypeOf(node: any): GoType {
   }
 }
 
-const goTypeOfValue = (v: unknown): GoType => (typeof v === 'string' ? 'string' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : 'unknown');
+const goTypeOfValue = (v: unknown): GoType => goScalarType(v) ?? 'unknown';
 
 const CONVERTED: Record<string, GoType> = { string: 'string', int: 'int64', int64: 'int64', float64: 'float64', bool: 'bool' };
 

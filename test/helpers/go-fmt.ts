@@ -15,7 +15,11 @@ export function goFloat(v: number): string {
   return String(v);
 }
 
-const goTypeName = (v: unknown) => (typeof v === 'string' ? 'string' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : 'map[string]interface {}');
+/** The Go type of a scalar a function holds (JSON numbers are float64), or undefined for maps and lists. */
+export const goScalarType = (v: unknown): 'string' | 'float64' | 'bool' | undefined =>
+  typeof v === 'string' ? 'string' : typeof v === 'number' ? 'float64' : typeof v === 'boolean' ? 'bool' : undefined;
+
+const goTypeName = (v: unknown) => goScalarType(v) ?? 'map[string]interface {}';
 const plain = (v: unknown) => (typeof v === 'number' ? goFloat(v) : String(v));
 
 function formatOne(verb: string, v: unknown): string {

@@ -91,6 +91,9 @@ export function resolveTransform(t: any, input: unknown): unknown {
 
 const required = (p: any) => p.policy?.fromFieldPath === 'Required';
 
+/** A patch's transforms applied in order. */
+const transformed = (patch: any, value: unknown) => (patch.transforms ?? []).reduce((v: unknown, t: any) => resolveTransform(t, v), value);
+
 /** Apply one From* patch to a desired resource; throws when a Required source is missing. */
 function applyFromXr(resource: any, xr: Xr, patch: any): void {
   if (patch.type === 'ToCompositeFieldPath') return;
@@ -108,7 +111,7 @@ function applyFromXr(resource: any, xr: Xr, patch: any): void {
       if (required(patch)) throw new Error(`required field ${patch.fromFieldPath} not found`);
       return;
     }
-    value = (patch.transforms ?? []).reduce((v: unknown, t: any) => resolveTransform(t, v), src.value);
+    value = transformed(patch, src.value);
   }
   setPath(resource, patch.toFieldPath, value);
 }
@@ -182,7 +185,7 @@ export function observeStatus(xr: Xr, rendered: Rendered, fixtures: Fixtures = {
     for (const p of expandedPatches(t).filter((x) => x.type === 'ToCompositeFieldPath')) {
       if (p.fromFieldPath.startsWith('status.')) setPath(observed, p.fromFieldPath, fakeObserved(desired, t.name, p.fromFieldPath, fixtures));
       const src = read(observed, p.fromFieldPath);
-      if (src.found) setPath(next, p.toFieldPath, (p.transforms ?? []).reduce((v: unknown, tr: any) => resolveTransform(tr, v), src.value));
+      if (src.found) setPath(next, p.toFieldPath, transformed(p, src.value));
     }
   }
   return next;
