@@ -104,7 +104,7 @@ function applyFromXr(resource: any, xr: Xr, patch: any): void {
       if (required(patch)) throw new Error(`required field of combine to ${patch.toFieldPath} not found`);
       return;
     }
-    value = goSprintf(patch.combine.string.fmt, vars.map((v: any) => v.value));
+    value = transformed(patch, goSprintf(patch.combine.string.fmt, vars.map((v: any) => v.value)));
   } else {
     const src = read(xr, patch.fromFieldPath);
     if (!src.found) {
