@@ -51,10 +51,10 @@ export const PROVIDERS = [
   'provider-aws-iam',
 ] as const;
 
-/** Namespace where Crossplane writes XR connection secrets. */
 /** Region of every base before the claim's region is patched in; also the XRD default. */
 export const DEFAULT_REGION = 'eu-west-2';
 
+/** Namespace where Crossplane writes XR connection secrets (the Composition's writeConnectionSecretsToNamespace). */
 export const CROSSPLANE_NAMESPACE = 'crossplane-system';
 
 /** The availability-zone letters used by the composition, in order. */

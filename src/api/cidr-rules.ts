@@ -50,3 +50,15 @@ export function insideVpc(sub: string, vpc: string): string {
     `${octet(sub, 2)} * 256 + ${octet(sub, 3)} < ${octet(vpc, 2)} * 256 + ${sizes(16, 20)}[${prefix(vpc)}]`,
   ].join(' && ');
 }
+
+/** CEL: the first address of the CIDR string expression `s`, counted within its /16 (octets 3 and 4). */
+const start = (s: string) => `(${octet(s, 2)} * 256 + ${octet(s, 3)})`;
+
+/**
+ * CEL: CIDRs `a` and `b` (prefix 17..26, inside one VPC of prefix 16..20, so the first two octets
+ * are the VPC's) share at least one address.
+ */
+export function overlaps(a: string, b: string): string {
+  const size = (s: string) => `${sizes(17, 26)}[${prefix(s)}]`;
+  return `${start(a)} < ${start(b)} + ${size(b)} && ${start(b)} < ${start(a)} + ${size(a)}`;
+}

@@ -1,6 +1,6 @@
 import { DEFAULT_REGION } from '../config';
 import { celDouble, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
-import { cidrPattern, insideVpc, isNetworkAddress } from './cidr-rules';
+import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
 import { int, JsonSchema, num, obj, str } from './schema';
 
 /** The capacity table's ACU value for the claim's student count (an int in the API server). */
@@ -110,11 +110,19 @@ export const parametersSchema: JsonSchema = obj(
         publicSubnetCidrs: subnetList('public', DEFAULT_PUBLIC_SUBNETS),
       },
       {
-        default: {},
+        // A complete default: the API server checks a default against the object's CEL rules when it
+        // creates the CRD, and these rules read every key (an empty default made the XRD uninstallable).
+        default: { vpcCidr: DEFAULT_VPC_CIDR, azCount: 3, privateSubnetCidrs: DEFAULT_PRIVATE_SUBNETS, publicSubnetCidrs: DEFAULT_PUBLIC_SUBNETS },
         'x-kubernetes-validations': [
           {
             rule: `self.privateSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')}) && self.publicSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')})`,
             message: 'spec.parameters.network: every subnet CIDR must lie inside vpcCidr; set privateSubnetCidrs and publicSubnetCidrs when you change vpcCidr',
+          },
+          {
+            // Every subnet overlaps exactly one entry of the two lists: itself. Equal or nested
+            // subnets (also across the private and public lists) are refused.
+            rule: `(self.privateSubnetCidrs + self.publicSubnetCidrs).all(a, (self.privateSubnetCidrs + self.publicSubnetCidrs).exists_one(b, ${overlaps('a', 'b')}))`,
+            message: 'spec.parameters.network: subnet CIDRs must not overlap; every entry of privateSubnetCidrs and publicSubnetCidrs needs its own address range',
           },
           {
             rule: 'size(self.privateSubnetCidrs) >= self.azCount && size(self.publicSubnetCidrs) >= self.azCount',

@@ -35,6 +35,7 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
     readerEndpoint: str('Reader endpoint (load-balanced over readers).'),
     port: { type: 'integer', description: 'PostgreSQL port.' },
     masterUserSecretArn: str('ARN of the RDS-managed master user secret in Secrets Manager (rotated every 30 days).'),
+    logGroupArn: str('ARN of the CloudWatch log group that receives the postgresql log (encrypted with the logs key).'),
   }),
   cache: obj('ElastiCache endpoints.', {
     configurationEndpoint: str('Cluster-mode configuration endpoint (TLS only).'),

@@ -4,11 +4,11 @@ import { Composition, CompositionProps, CompositionSpecMode } from '../../import
 import { Filters } from '../../imports/cel-cel.fn.crossplane.io';
 import { Input as AutoReadyInput } from '../../imports/autoready-autoready.fn.crossplane.io';
 import { Resources, ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
-import { API_GROUP, API_VERSION, COMPOSITION_NAME, FUNCTIONS, XR_KIND } from '../config';
+import { API_GROUP, API_VERSION, COMPOSITION_NAME, CROSSPLANE_NAMESPACE, FUNCTIONS, XR_KIND } from '../config';
 import { redisResources } from './cache/redis';
 import { redisAuthResources } from './cache/redis-auth';
 import { redisConnectionSecretResources } from './cache/redis-connection-secret';
-import { auroraClusterResource } from './database/aurora-cluster';
+import { auroraClusterResource, auroraLogGroupResource } from './database/aurora-cluster';
 import { auroraInstanceResources } from './database/aurora-instances';
 import { auroraNetworkResources } from './database/aurora-network';
 import { masterSecretRotationResource } from './database/master-secret-rotation';
@@ -34,6 +34,7 @@ export function composedResources(): ResourcesResources[] {
     ...securityGroupResources(),
     ...flowLogResources(),
     ...auroraNetworkResources(),
+    auroraLogGroupResource(),
     auroraClusterResource(),
     ...auroraInstanceResources(),
     masterSecretRotationResource(),
@@ -55,6 +56,9 @@ export function compositionProps(): CompositionProps {
     spec: {
       compositeTypeRef: { apiVersion: `${API_GROUP}/${API_VERSION}`, kind: XR_KIND },
       mode: CompositionSpecMode.PIPELINE,
+      // A legacy XR gets spec.writeConnectionSecretToRef only when its Composition names this
+      // namespace; without it no claim ever receives its connection secret.
+      writeConnectionSecretsToNamespace: CROSSPLANE_NAMESPACE,
       pipeline: [
         {
           step: STEP.patchAndTransform,

@@ -1,9 +1,10 @@
-import { DEFAULT_REGION } from '../../config';
+import { DEFAULT_REGION, LABEL_PREFIX } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
-import { fromXr, fromXrRequired, toXr, XR } from '../patches';
-import { dataKeyLabelPatch } from '../keys/kms-keys';
+import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
+import { AURORA_LOG_GROUP, dataKeyLabelPatch } from '../keys/kms-keys';
+import { encryptedLogGroup } from '../logging/log-group';
 import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
 
@@ -11,11 +12,30 @@ export const DATABASE_NAME = 'assessments';
 export const MASTER_USERNAME = 'platform_admin';
 
 /**
+ * Annotations on the cluster that carry the sizing in force to the XR status: the capacity-table
+ * tier, and the readers (the claim's override, else the table's value). They have no AWS effect.
+ */
+export const SIZING_ANNOTATION = {
+  tier: `metadata.annotations[${LABEL_PREFIX}/capacity-tier]`,
+  readers: `metadata.annotations[${LABEL_PREFIX}/database-readers]`,
+} as const;
+
+/**
  * The Aurora PostgreSQL Serverless v2 cluster. Storage and Performance Insights are encrypted with
  * the data-class key; the master password is generated and kept by RDS in Secrets Manager under
  * the secrets key (never in a manifest); IAM database authentication is on; deletion protection
  * and a final snapshot guard against loss; postgresql logs go to an encrypted log group.
  */
+/**
+ * The log group RDS exports the postgresql log to. Composed, so it is encrypted with the logs key,
+ * kept LOG_RETENTION_DAYS and tagged; left to RDS it would be created with none of that. Its ARN
+ * comes back through the XR status, and the cluster waits for it (below), so the group exists
+ * before RDS starts exporting.
+ */
+export function auroraLogGroupResource(): ResourcesResources {
+  return encryptedLogGroup('aurora-postgresql-log-group', AURORA_LOG_GROUP, 'aurora-postgresql-log', toXr('status.atProvider.arn', 'status.database.logGroupArn'));
+}
+
 export function auroraClusterResource(): ResourcesResources {
   const keySelector = (keyClass: string) => sibling({ [LABEL.keyClass]: keyClass });
   return composed({
@@ -59,9 +79,15 @@ export function auroraClusterResource(): ResourcesResources {
       dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
       fromXrRequired('status.keys.studentRecordsKeyArn', 'spec.forProvider.performanceInsightsKmsKeyId'),
+      // Not composed until its postgresql log group exists (no AWS effect: an annotation).
+      fromXrRequired('status.database.logGroupArn', `metadata.annotations[${LABEL_PREFIX}/log-group-arn]`),
       ...sizedBy('auroraMinAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', `${XR.db}.minCapacity`),
       ...sizedBy('auroraMaxAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', `${XR.db}.maxCapacity`),
+      ...sizedBy('tier', SIZING_ANNOTATION.tier),
+      ...sizedBy('auroraReaders', SIZING_ANNOTATION.readers, `${XR.db}.readers`, convertTo('string')),
       protectInProd(),
+      toXr(SIZING_ANNOTATION.tier, 'status.sizing.tier'),
+      toXr(SIZING_ANNOTATION.readers, 'status.sizing.databaseReaders', convertTo('int64')),
       toXr('metadata.annotations[crossplane.io/external-name]', 'status.database.clusterIdentifier'),
       toXr('status.atProvider.endpoint', 'status.database.endpoint'),
       toXr('status.atProvider.readerEndpoint', 'status.database.readerEndpoint'),

@@ -3,15 +3,17 @@ import { Group } from '../../../imports/cloudwatchlogs-cloudwatchlogs.aws.upboun
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { LOG_RETENTION_DAYS } from '../../config';
 import { tokenPatch } from '../aws-policy';
+import { Patch } from '../patches';
 import { protectInProd } from '../protection';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /**
  * A CloudWatch log group encrypted with the logs KMS key and kept LOG_RETENTION_DAYS (>= 90).
  * `nameTemplate` (the log group's path) may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens; the
- * Name tag is `ap-<component>-<suffix>`. Kept (orphaned) on delete in prod.
+ * Name tag is `ap-<component>-<suffix>`. Kept (orphaned) on delete in prod. `patches` follow (e.g.
+ * its ARN written back to the XR status).
  */
-export function encryptedLogGroup(name: string, nameTemplate: string, component: string): ResourcesResources {
+export function encryptedLogGroup(name: string, nameTemplate: string, component: string, ...patches: Patch[]): ResourcesResources {
   return composed({
     name,
     awsName: component,
@@ -26,6 +28,6 @@ export function encryptedLogGroup(name: string, nameTemplate: string, component:
         },
       },
     }),
-    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), protectInProd()],
+    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), protectInProd(), ...patches],
   });
 }
