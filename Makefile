@@ -1,12 +1,14 @@
-# assessment-platform: build (imports, compile, synth, validate) and test.
+# assessment-platform: build (tools, imports, compile, synth, validate) and test.
 # CRDS_DIR points at the real CRDs (see README "CRDs"); override it: make build CRDS_DIR=/path/to/crds
+# GOPROXY_DIR is the Go module proxy folder that serves the Crossplane modules (see README).
 CRDS_DIR ?= ../shared/crds
-export CRDS_DIR
+GOPROXY_DIR ?= ../shared/goproxy
+export CRDS_DIR GOPROXY_DIR
 
 NPM_STAMP := node_modules/.package-lock.json
 GROUPED := .build/crds
 
-.PHONY: all setup imports compile synth build test typecheck jest bench clean
+.PHONY: all setup tools imports compile synth build test golden typecheck jest bench clean
 
 all: build
 
@@ -15,6 +17,11 @@ setup: $(NPM_STAMP)
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# The real engines the tests run, pinned, built with `go install` into bin/ (a tool whose pinned
+# version is already there is skipped): crank v2.2.4 and the three pipeline functions.
+tools:
+	scripts/install-go-tools.sh
 
 # Regenerate imports/ from the CRDs: one module per API group (see scripts/group-crds.sh).
 imports: setup
@@ -32,15 +39,20 @@ synth: compile
 	npx cdk8s synth --check-upgrade false >/dev/null
 	@ls dist
 
-# The main job: imports, compile, synth, then every test (schema, patch paths, CEL, policy, freshness).
-build: imports synth test
+# The main job: tools, imports, compile, synth, then every test.
+build: tools imports synth test
 
-# Every test: type-check once, then jest (which only transpiles).
-test: setup
+# Every test: the tools, a type-check once, then jest (which only transpiles). jest's global setup
+# starts the pipeline functions for the run; the render and validate tests use crank.
+test: setup tools
 	npx tsc -p tsconfig.json --noEmit
 	npx jest --ci
 
-bench: compile
+# Rewrite the golden renders of the example claims (test/golden/), then review their diff.
+golden: setup tools
+	UPDATE_GOLDEN=1 npx jest --ci test/render.test.ts
+
+bench: compile tools
 	node lib/bench/synth-validate.js
 
 clean:

@@ -1,4 +1,7 @@
-/** Type-checking is done once by `tsc` in `make test`; jest only transpiles. */
+/**
+ * Type-checking is done once by `tsc` in `make test`; jest only transpiles. The global setup starts
+ * the real pipeline functions once for the run (test/engine/global-setup.ts); the teardown stops them.
+ */
 module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
@@ -7,5 +10,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }],
   },
-  testTimeout: 120000,
+  globalSetup: '<rootDir>/test/engine/global-setup.ts',
+  globalTeardown: '<rootDir>/test/engine/global-teardown.ts',
+  testTimeout: 300000,
 };

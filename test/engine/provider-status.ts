@@ -1,0 +1,187 @@
+import { createHash } from 'crypto';
+import { crdFor } from '../helpers/crds';
+import { missingSegment, schemaAt } from '../helpers/field-path';
+
+/**
+ * What provider-upjet-aws writes into a managed resource once AWS has created it: the external
+ * name, `status.atProvider` (the observed parameters plus the IDs, ARNs and endpoints AWS assigns)
+ * and the Ready and Synced conditions. One small typed row per kind says what AWS assigns; every
+ * value derives from the resource itself, its region and the claim's account, so the same table
+ * serves every claim. A row may only name fields that the kind's CRD has in status.atProvider.
+ */
+
+/** What a row sees of one managed resource. */
+export interface Observed {
+  readonly kind: string;
+  /** The resource's external name: the one the composition set, else the ID AWS assigns. */
+  readonly externalName: string;
+  /** A stable, resource-specific hex string, for IDs AWS generates. */
+  readonly hex: string;
+  readonly region: string;
+  readonly account: string;
+  /** The resource's spec.forProvider. */
+  readonly forProvider: Record<string, any>;
+}
+
+/** A row: the external name AWS assigns when the composition sets none, and the fields AWS fills. */
+interface Row {
+  /** The ID AWS generates; default: the composition's external name (AWS takes the name given). */
+  readonly generatedId?: (o: Omit<Observed, 'externalName'>) => string;
+  /** Observed fields beyond the parameters, by atProvider field path. */
+  readonly atProvider: (o: Observed) => Record<string, unknown>;
+}
+
+const arn = (service: string, o: Observed, resource: string, global = false) => `arn:aws:${service}:${global ? '' : o.region}:${o.account}:${resource}`;
+/** An EC2 resource with a generated `<prefix>-<17 hex>` ID; `owned` kinds also report the owning account. */
+const ec2 = (prefix: string, type: string, owned = true): Row => ({
+  generatedId: (o) => `${prefix}-${o.hex.slice(0, 17)}`,
+  atProvider: (o) => ({ id: o.externalName, arn: arn('ec2', o, `${type}/${o.externalName}`), ...(owned ? { ownerId: o.account } : {}) }),
+});
+const named = (service: string, type: string, sep = ':'): Row => ({
+  atProvider: (o) => ({ id: o.externalName, arn: arn(service, o, `${type}${sep}${o.externalName}`) }),
+});
+const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+
+/** What AWS assigns, per `group/Kind`. */
+export const PROVIDER_STATUS: Record<string, Row> = {
+  'kms.aws.upbound.io/Key': {
+    generatedId: (o) => uuid(o.hex),
+    atProvider: (o) => ({ id: o.externalName, keyId: o.externalName, arn: arn('kms', o, `key/${o.externalName}`) }),
+  },
+  'kms.aws.upbound.io/Alias': {
+    generatedId: (o) => o.forProvider.name,
+    atProvider: (o) => ({ id: o.externalName, arn: arn('kms', o, o.externalName), targetKeyArn: arn('kms', o, `key/${uuid(o.hex)}`) }),
+  },
+  'ec2.aws.upbound.io/VPC': ec2('vpc', 'vpc'),
+  'ec2.aws.upbound.io/Subnet': ec2('subnet', 'subnet'),
+  'ec2.aws.upbound.io/InternetGateway': ec2('igw', 'internet-gateway'),
+  'ec2.aws.upbound.io/EIP': {
+    generatedId: (o) => `eipalloc-${o.hex.slice(0, 17)}`,
+    atProvider: (o) => ({ id: o.externalName, allocationId: o.externalName, publicIp: `18.${parseInt(o.hex.slice(0, 2), 16)}.${parseInt(o.hex.slice(2, 4), 16)}.7` }),
+  },
+  'ec2.aws.upbound.io/NATGateway': {
+    generatedId: (o) => `nat-${o.hex.slice(0, 17)}`,
+    atProvider: (o) => ({ id: o.externalName, networkInterfaceId: `eni-${o.hex.slice(1, 18)}` }),
+  },
+  'ec2.aws.upbound.io/RouteTable': ec2('rtb', 'route-table'),
+  'ec2.aws.upbound.io/Route': { generatedId: (o) => `r-rtb-${o.hex.slice(0, 17)}1080289494`, atProvider: (o) => ({ id: o.externalName }) },
+  'ec2.aws.upbound.io/RouteTableAssociation': { generatedId: (o) => `rtbassoc-${o.hex.slice(0, 17)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'ec2.aws.upbound.io/SecurityGroup': ec2('sg', 'security-group'),
+  'ec2.aws.upbound.io/SecurityGroupIngressRule': ec2('sgr', 'security-group-rule', false),
+  'ec2.aws.upbound.io/SecurityGroupEgressRule': ec2('sgr', 'security-group-rule', false),
+  'ec2.aws.upbound.io/FlowLog': ec2('fl', 'vpc-flow-log', false),
+  'cloudwatchlogs.aws.upbound.io/Group': named('logs', 'log-group'),
+  'iam.aws.upbound.io/Role': {
+    atProvider: (o) => ({ id: o.externalName, arn: arn('iam', o, `role/${o.externalName}`, true), uniqueId: `AROA${o.hex.slice(0, 17).toUpperCase()}` }),
+  },
+  'iam.aws.upbound.io/RolePolicy': { generatedId: (o) => `${o.forProvider.role}:${o.hex.slice(0, 8)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'rds.aws.upbound.io/SubnetGroup': named('rds', 'subgrp'),
+  'rds.aws.upbound.io/ClusterParameterGroup': named('rds', 'cluster-pg'),
+  'rds.aws.upbound.io/Cluster': {
+    atProvider: (o) => ({
+      id: o.externalName,
+      arn: arn('rds', o, `cluster:${o.externalName}`),
+      clusterResourceId: `cluster-${o.hex.slice(0, 26).toUpperCase()}`,
+      endpoint: `${o.externalName}.cluster-c${o.hex.slice(0, 11)}.${o.region}.rds.amazonaws.com`,
+      readerEndpoint: `${o.externalName}.cluster-ro-c${o.hex.slice(0, 11)}.${o.region}.rds.amazonaws.com`,
+      port: 5432,
+      'masterUserSecret[0].secretArn': arn('secretsmanager', o, `secret:rds!cluster-${uuid(o.hex)}-${o.hex.slice(0, 6)}`),
+      'masterUserSecret[0].secretStatus': 'active',
+    }),
+  },
+  'rds.aws.upbound.io/ClusterInstance': {
+    atProvider: (o) => ({
+      id: o.externalName,
+      arn: arn('rds', o, `db:${o.externalName}`),
+      endpoint: `${o.externalName}.c${o.hex.slice(0, 11)}.${o.region}.rds.amazonaws.com`,
+      port: 5432,
+    }),
+  },
+  'secretsmanager.aws.upbound.io/Secret': {
+    generatedId: (o) => `arn:aws:secretsmanager:${o.region}:${o.account}:secret:${o.forProvider.name}-${o.hex.slice(0, 6)}`,
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName }),
+  },
+  'secretsmanager.aws.upbound.io/SecretVersion': { generatedId: (o) => `${o.forProvider.secretId}|${uuid(o.hex)}`, atProvider: (o) => ({ id: o.externalName, versionId: uuid(o.hex) }) },
+  'secretsmanager.aws.upbound.io/SecretRotation': { generatedId: (o) => o.forProvider.secretId, atProvider: (o) => ({ id: o.externalName, rotationEnabled: true }) },
+  'elasticache.aws.upbound.io/User': { generatedId: (o) => o.forProvider.userName, atProvider: (o) => ({ id: o.externalName, arn: arn('elasticache', o, `user:${o.externalName}`) }) },
+  'elasticache.aws.upbound.io/UserGroup': named('elasticache', 'usergroup'),
+  'elasticache.aws.upbound.io/SubnetGroup': named('elasticache', 'subnetgroup'),
+  'elasticache.aws.upbound.io/ParameterGroup': named('elasticache', 'parametergroup'),
+  'elasticache.aws.upbound.io/ReplicationGroup': {
+    atProvider: (o) => ({
+      id: o.externalName,
+      arn: arn('elasticache', o, `replicationgroup:${o.externalName}`),
+      configurationEndpointAddress: `clustercfg.${o.externalName}.${o.hex.slice(0, 6)}.${o.region.replace(/-(\w)\w*-(\d)$/, '$1$2')}.cache.amazonaws.com`,
+    }),
+  },
+};
+
+/** Kinds that are not AWS resources: no atProvider, only conditions. */
+const NOT_AWS = ['protection.crossplane.io/ClusterUsage'];
+
+const EXTERNAL_NAME = 'crossplane.io/external-name';
+
+/** Set `value` at a dotted/bracketed path, creating objects and arrays on the way. */
+function put(obj: any, p: string, value: unknown): void {
+  const segs = p.split(/\.|(?=\[)/).map((s) => (/^\[\d+\]$/.test(s) ? Number(s.slice(1, -1)) : s));
+  let cur = obj;
+  segs.forEach((seg, i) => {
+    if (i === segs.length - 1) cur[seg] = value;
+    else cur = cur[seg] ??= typeof segs[i + 1] === 'number' ? [] : {};
+  });
+}
+
+/** The observed parameters: forProvider without references, selectors and secret refs, as upjet reports them. */
+function observedParameters(forProvider: Record<string, any>, atProviderSchema: any): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [k, v] of Object.entries(forProvider)) {
+    if (/(Ref|Refs|Selector|SecretRef)$/.test(k) || !atProviderSchema?.properties?.[k]) continue;
+    out[k] = structuredClone(v);
+  }
+  return out;
+}
+
+const ready = (time: string) => [
+  { type: 'Ready', status: 'True', reason: 'Available', lastTransitionTime: time },
+  { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: time },
+];
+
+/**
+ * A desired composed resource as it is observed once created and Ready: its generated name kept
+ * (or `name` given by the previous reconcile), the external name AWS assigned, and the status the
+ * provider writes. `account` is the claim's AWS account.
+ */
+export function observe(desired: any, name: string, account: string): any {
+  const o = structuredClone(desired);
+  o.metadata.name = name;
+  delete o.metadata.generateName;
+  const gk = `${o.apiVersion.split('/')[0]}/${o.kind}`;
+  const time = '2026-01-01T00:00:00Z';
+  if (NOT_AWS.includes(gk)) {
+    o.status = { conditions: ready(time) };
+    return o;
+  }
+  const row = PROVIDER_STATUS[gk];
+  if (!row) throw new Error(`no provider status row for ${gk}: add one to test/engine/provider-status.ts`);
+  const crd = crdFor(o.apiVersion, o.kind);
+  if (!crd) throw new Error(`no CRD for ${o.apiVersion} ${o.kind}`);
+  const base = {
+    kind: gk,
+    hex: createHash('sha256').update(`${gk}/${name}`).digest('hex'),
+    region: o.spec.forProvider.region ?? 'us-east-1',
+    account,
+    forProvider: o.spec.forProvider,
+  };
+  const given = o.metadata.annotations?.[EXTERNAL_NAME];
+  const externalName = given ?? (row.generatedId ? row.generatedId(base) : name);
+  o.metadata.annotations = { ...o.metadata.annotations, [EXTERNAL_NAME]: externalName };
+  const atProviderSchema = schemaAt(crd.schema, 'status.atProvider');
+  const atProvider = observedParameters(o.spec.forProvider, atProviderSchema);
+  for (const [p, v] of Object.entries(row.atProvider({ ...base, externalName }))) {
+    const missing = missingSegment(crd.schema, `status.atProvider.${p}`);
+    if (missing !== undefined) throw new Error(`provider status row ${gk}: status.atProvider.${p} is not in the CRD (at ${missing})`);
+    put(atProvider, p, v);
+  }
+  o.status = { atProvider, conditions: ready(time) };
+  return o;
+}
