@@ -12,10 +12,10 @@ export const GOLDEN_DIR = path.join(REPO_ROOT, 'test', 'golden');
 
 export const goldenFile = (claimName: string) => path.join(GOLDEN_DIR, `${claimName}.yaml`);
 
-/** YAML 1.1 output, as kubectl and crank read it: strings such as "yes" stay quoted. */
 /** Timestamps say when a render ran, not what it rendered. */
 const withoutTimes = (o: unknown) => JSON.parse(JSON.stringify(o, (k, v) => (k === 'lastTransitionTime' ? undefined : v)));
 
+/** The golden YAML, written as YAML 1.1 (as kubectl and crank read it: strings such as "yes" stay quoted). */
 export function goldenText(c: Converged): string {
   const header = [
     `# Converged render of the example claim ${c.claim.namespace}/${c.claim.name}: crank render (Crossplane v2.2.4) with the`,
