@@ -163,6 +163,13 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
     for (const n of ['aurora-cluster', 'redis', 'kms-key-student-records', 'kms-key-analytics', 'redis-connection-secret']) expect([n, c.desired[n].spec.deletionPolicy]).toEqual([n, policy]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
+    // Outside prod a deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
+    expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(p.environment === 'prod' ? 30 : 0);
+  });
+
+  test('Aurora failover prefers the writer tier and reader 1, the last reader a scale-in removes', () => {
+    const tiers = rs().filter(([n]) => n.startsWith('aurora-instance-')).map(([n, r]) => [n, fp(r).promotionTier]);
+    expect(tiers).toEqual(tiers.map(([n]) => [n, n === 'aurora-instance-writer' || n === 'aurora-instance-reader-1' ? 0 : 1]));
   });
 
   test('the data stores and their deletion order use the key of the claim data class', () => {

@@ -63,7 +63,10 @@ export function auroraInstanceResources(): ResourcesResources[] {
             performanceInsightsEnabled: true,
             performanceInsightsKmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'student-records' }),
             performanceInsightsRetentionPeriod: 7,
-            promotionTier: slot.index === 0 ? 0 : 1,
+            // Failover prefers reader 1, the last reader removed when the readers in force shrink,
+            // so a later scale-in never deletes the instance that became the writer. Tiers 0-1
+            // keep Serverless v2 readers scaled with the writer.
+            promotionTier: slot.index <= 1 ? 0 : 1,
             copyTagsToSnapshot: true,
             tags: { ...baseTags('database'), Role: slot.index === 0 ? 'writer' : 'reader' },
           },
