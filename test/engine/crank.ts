@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -168,6 +168,3 @@ export function distXrds(): object[] {
     .flatMap((f) => parseYaml(fs.readFileSync(path.join(DIST_DIR, f), 'utf8')))
     .filter((o) => o.kind === 'CompositeResourceDefinition');
 }
-
-/** The crank version string, for reports. */
-export const crankVersion = () => execFileSync(requireTool(CRANK), ['version', '--client'], { encoding: 'utf8' }).trim();

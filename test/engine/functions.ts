@@ -65,16 +65,10 @@ export async function startFunctions(dir: string): Promise<RunningFunction[]> {
   }
 }
 
-/** Stop the functions (SIGTERM, then SIGKILL for any that linger). */
-export function stopFunctions(running: readonly { process?: ChildProcess; pid?: number }[]): void {
+/** Stop the functions that still run (SIGTERM). */
+export function stopFunctions(running: readonly RunningFunction[]): void {
   for (const f of running) {
-    const pid = f.process?.pid ?? f.pid;
-    if (!pid) continue;
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
+    if (f.process.exitCode === null) f.process.kill('SIGTERM');
   }
 }
 

@@ -14,7 +14,6 @@ export default async function globalSetup(): Promise<void> {
   const running = await startFunctions(dir);
   process.on('exit', () => stopFunctions(running));
   fs.writeFileSync(path.join(dir, 'functions.yaml'), functionsFile(Object.fromEntries(running.map((f) => [f.name, f.port]))));
-  fs.writeFileSync(path.join(dir, 'functions.json'), JSON.stringify(running.map((f) => ({ name: f.name, port: f.port, pid: f.process.pid }))));
   (globalThis as any).__AP_FUNCTIONS__ = running;
   process.env.AP_ENGINE_DIR = dir;
 }
