@@ -3573,6 +3573,1961 @@ export enum AuthorizerSpecInitProviderRestApiIdSelectorPolicyResolve {
 
 
 /**
+ * BasePathMapping is the Schema for the BasePathMappings API. Connects a custom domain with a deployed API
+ *
+ * @schema BasePathMapping
+ */
+export class BasePathMapping extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BasePathMapping"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'apigateway.aws.upbound.io/v1beta1',
+    kind: 'BasePathMapping',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BasePathMapping".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BasePathMappingProps): any {
+    return {
+      ...BasePathMapping.GVK,
+      ...toJson_BasePathMappingProps(props),
+    };
+  }
+
+  /**
+   * Defines a "BasePathMapping" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BasePathMappingProps) {
+    super(scope, id, {
+      ...BasePathMapping.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BasePathMapping.GVK,
+      ...toJson_BasePathMappingProps(resolved),
+    };
+  }
+}
+
+/**
+ * BasePathMapping is the Schema for the BasePathMappings API. Connects a custom domain with a deployed API
+ *
+ * @schema BasePathMapping
+ */
+export interface BasePathMappingProps {
+  /**
+   * @schema BasePathMapping#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BasePathMappingSpec defines the desired state of BasePathMapping
+   *
+   * @schema BasePathMapping#spec
+   */
+  readonly spec: BasePathMappingSpec;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingProps(obj: BasePathMappingProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BasePathMappingSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BasePathMappingSpec defines the desired state of BasePathMapping
+ *
+ * @schema BasePathMappingSpec
+ */
+export interface BasePathMappingSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BasePathMappingSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: BasePathMappingSpecDeletionPolicy;
+
+  /**
+   * @schema BasePathMappingSpec#forProvider
+   */
+  readonly forProvider: BasePathMappingSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BasePathMappingSpec#initProvider
+   */
+  readonly initProvider?: BasePathMappingSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BasePathMappingSpec#managementPolicies
+   */
+  readonly managementPolicies?: BasePathMappingSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BasePathMappingSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: BasePathMappingSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BasePathMappingSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BasePathMappingSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpec(obj: BasePathMappingSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BasePathMappingSpecForProvider(obj.forProvider),
+    'initProvider': toJson_BasePathMappingSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BasePathMappingSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BasePathMappingSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BasePathMappingSpecDeletionPolicy
+ */
+export enum BasePathMappingSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BasePathMappingSpecForProvider
+ */
+export interface BasePathMappingSpecForProvider {
+  /**
+   * ID of the API to connect.
+   *
+   * @schema BasePathMappingSpecForProvider#apiId
+   */
+  readonly apiId?: string;
+
+  /**
+   * Reference to a RestAPI in apigateway to populate apiId.
+   *
+   * @schema BasePathMappingSpecForProvider#apiIdRef
+   */
+  readonly apiIdRef?: BasePathMappingSpecForProviderApiIdRef;
+
+  /**
+   * Selector for a RestAPI in apigateway to populate apiId.
+   *
+   * @schema BasePathMappingSpecForProvider#apiIdSelector
+   */
+  readonly apiIdSelector?: BasePathMappingSpecForProviderApiIdSelector;
+
+  /**
+   * Path segment that must be prepended to the path when accessing the API via this mapping. If omitted, the API is exposed at the root of the given domain.
+   *
+   * @schema BasePathMappingSpecForProvider#basePath
+   */
+  readonly basePath?: string;
+
+  /**
+   * Already-registered domain name to connect the API to.
+   *
+   * @schema BasePathMappingSpecForProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * The identifier for the domain name resource. Supported only for private custom domain names.
+   *
+   * @schema BasePathMappingSpecForProvider#domainNameId
+   */
+  readonly domainNameId?: string;
+
+  /**
+   * Reference to a DomainName in apigateway to populate domainName.
+   *
+   * @schema BasePathMappingSpecForProvider#domainNameRef
+   */
+  readonly domainNameRef?: BasePathMappingSpecForProviderDomainNameRef;
+
+  /**
+   * Selector for a DomainName in apigateway to populate domainName.
+   *
+   * @schema BasePathMappingSpecForProvider#domainNameSelector
+   */
+  readonly domainNameSelector?: BasePathMappingSpecForProviderDomainNameSelector;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BasePathMappingSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Name of a specific deployment stage to expose at the given path. If omitted, callers may select any stage by including its name as a path element after the base path.
+   *
+   * @schema BasePathMappingSpecForProvider#stageName
+   */
+  readonly stageName?: string;
+
+  /**
+   * Reference to a Stage in apigateway to populate stageName.
+   *
+   * @schema BasePathMappingSpecForProvider#stageNameRef
+   */
+  readonly stageNameRef?: BasePathMappingSpecForProviderStageNameRef;
+
+  /**
+   * Selector for a Stage in apigateway to populate stageName.
+   *
+   * @schema BasePathMappingSpecForProvider#stageNameSelector
+   */
+  readonly stageNameSelector?: BasePathMappingSpecForProviderStageNameSelector;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProvider(obj: BasePathMappingSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiId': obj.apiId,
+    'apiIdRef': toJson_BasePathMappingSpecForProviderApiIdRef(obj.apiIdRef),
+    'apiIdSelector': toJson_BasePathMappingSpecForProviderApiIdSelector(obj.apiIdSelector),
+    'basePath': obj.basePath,
+    'domainName': obj.domainName,
+    'domainNameId': obj.domainNameId,
+    'domainNameRef': toJson_BasePathMappingSpecForProviderDomainNameRef(obj.domainNameRef),
+    'domainNameSelector': toJson_BasePathMappingSpecForProviderDomainNameSelector(obj.domainNameSelector),
+    'region': obj.region,
+    'stageName': obj.stageName,
+    'stageNameRef': toJson_BasePathMappingSpecForProviderStageNameRef(obj.stageNameRef),
+    'stageNameSelector': toJson_BasePathMappingSpecForProviderStageNameSelector(obj.stageNameSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BasePathMappingSpecInitProvider
+ */
+export interface BasePathMappingSpecInitProvider {
+  /**
+   * ID of the API to connect.
+   *
+   * @schema BasePathMappingSpecInitProvider#apiId
+   */
+  readonly apiId?: string;
+
+  /**
+   * Reference to a RestAPI in apigateway to populate apiId.
+   *
+   * @schema BasePathMappingSpecInitProvider#apiIdRef
+   */
+  readonly apiIdRef?: BasePathMappingSpecInitProviderApiIdRef;
+
+  /**
+   * Selector for a RestAPI in apigateway to populate apiId.
+   *
+   * @schema BasePathMappingSpecInitProvider#apiIdSelector
+   */
+  readonly apiIdSelector?: BasePathMappingSpecInitProviderApiIdSelector;
+
+  /**
+   * Path segment that must be prepended to the path when accessing the API via this mapping. If omitted, the API is exposed at the root of the given domain.
+   *
+   * @schema BasePathMappingSpecInitProvider#basePath
+   */
+  readonly basePath?: string;
+
+  /**
+   * Already-registered domain name to connect the API to.
+   *
+   * @schema BasePathMappingSpecInitProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * The identifier for the domain name resource. Supported only for private custom domain names.
+   *
+   * @schema BasePathMappingSpecInitProvider#domainNameId
+   */
+  readonly domainNameId?: string;
+
+  /**
+   * Reference to a DomainName in apigateway to populate domainName.
+   *
+   * @schema BasePathMappingSpecInitProvider#domainNameRef
+   */
+  readonly domainNameRef?: BasePathMappingSpecInitProviderDomainNameRef;
+
+  /**
+   * Selector for a DomainName in apigateway to populate domainName.
+   *
+   * @schema BasePathMappingSpecInitProvider#domainNameSelector
+   */
+  readonly domainNameSelector?: BasePathMappingSpecInitProviderDomainNameSelector;
+
+  /**
+   * Name of a specific deployment stage to expose at the given path. If omitted, callers may select any stage by including its name as a path element after the base path.
+   *
+   * @schema BasePathMappingSpecInitProvider#stageName
+   */
+  readonly stageName?: string;
+
+  /**
+   * Reference to a Stage in apigateway to populate stageName.
+   *
+   * @schema BasePathMappingSpecInitProvider#stageNameRef
+   */
+  readonly stageNameRef?: BasePathMappingSpecInitProviderStageNameRef;
+
+  /**
+   * Selector for a Stage in apigateway to populate stageName.
+   *
+   * @schema BasePathMappingSpecInitProvider#stageNameSelector
+   */
+  readonly stageNameSelector?: BasePathMappingSpecInitProviderStageNameSelector;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProvider(obj: BasePathMappingSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'apiId': obj.apiId,
+    'apiIdRef': toJson_BasePathMappingSpecInitProviderApiIdRef(obj.apiIdRef),
+    'apiIdSelector': toJson_BasePathMappingSpecInitProviderApiIdSelector(obj.apiIdSelector),
+    'basePath': obj.basePath,
+    'domainName': obj.domainName,
+    'domainNameId': obj.domainNameId,
+    'domainNameRef': toJson_BasePathMappingSpecInitProviderDomainNameRef(obj.domainNameRef),
+    'domainNameSelector': toJson_BasePathMappingSpecInitProviderDomainNameSelector(obj.domainNameSelector),
+    'stageName': obj.stageName,
+    'stageNameRef': toJson_BasePathMappingSpecInitProviderStageNameRef(obj.stageNameRef),
+    'stageNameSelector': toJson_BasePathMappingSpecInitProviderStageNameSelector(obj.stageNameSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BasePathMappingSpecManagementPolicies
+ */
+export enum BasePathMappingSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BasePathMappingSpecProviderConfigRef
+ */
+export interface BasePathMappingSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecProviderConfigRef#policy
+   */
+  readonly policy?: BasePathMappingSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecProviderConfigRef(obj: BasePathMappingSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BasePathMappingSpecWriteConnectionSecretToRef
+ */
+export interface BasePathMappingSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BasePathMappingSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BasePathMappingSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecWriteConnectionSecretToRef(obj: BasePathMappingSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RestAPI in apigateway to populate apiId.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdRef
+ */
+export interface BasePathMappingSpecForProviderApiIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdRef#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderApiIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderApiIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderApiIdRef(obj: BasePathMappingSpecForProviderApiIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecForProviderApiIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RestAPI in apigateway to populate apiId.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdSelector
+ */
+export interface BasePathMappingSpecForProviderApiIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderApiIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderApiIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderApiIdSelector(obj: BasePathMappingSpecForProviderApiIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecForProviderApiIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a DomainName in apigateway to populate domainName.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameRef
+ */
+export interface BasePathMappingSpecForProviderDomainNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameRef#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderDomainNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderDomainNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderDomainNameRef(obj: BasePathMappingSpecForProviderDomainNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecForProviderDomainNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a DomainName in apigateway to populate domainName.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameSelector
+ */
+export interface BasePathMappingSpecForProviderDomainNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderDomainNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderDomainNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderDomainNameSelector(obj: BasePathMappingSpecForProviderDomainNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecForProviderDomainNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Stage in apigateway to populate stageName.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameRef
+ */
+export interface BasePathMappingSpecForProviderStageNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameRef#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderStageNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderStageNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderStageNameRef(obj: BasePathMappingSpecForProviderStageNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecForProviderStageNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Stage in apigateway to populate stageName.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameSelector
+ */
+export interface BasePathMappingSpecForProviderStageNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecForProviderStageNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderStageNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderStageNameSelector(obj: BasePathMappingSpecForProviderStageNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecForProviderStageNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RestAPI in apigateway to populate apiId.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdRef
+ */
+export interface BasePathMappingSpecInitProviderApiIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdRef#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderApiIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderApiIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderApiIdRef(obj: BasePathMappingSpecInitProviderApiIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecInitProviderApiIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RestAPI in apigateway to populate apiId.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdSelector
+ */
+export interface BasePathMappingSpecInitProviderApiIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderApiIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderApiIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderApiIdSelector(obj: BasePathMappingSpecInitProviderApiIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecInitProviderApiIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a DomainName in apigateway to populate domainName.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameRef
+ */
+export interface BasePathMappingSpecInitProviderDomainNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameRef#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderDomainNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderDomainNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderDomainNameRef(obj: BasePathMappingSpecInitProviderDomainNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecInitProviderDomainNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a DomainName in apigateway to populate domainName.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameSelector
+ */
+export interface BasePathMappingSpecInitProviderDomainNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderDomainNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderDomainNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderDomainNameSelector(obj: BasePathMappingSpecInitProviderDomainNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecInitProviderDomainNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Stage in apigateway to populate stageName.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameRef
+ */
+export interface BasePathMappingSpecInitProviderStageNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameRef#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderStageNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderStageNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderStageNameRef(obj: BasePathMappingSpecInitProviderStageNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BasePathMappingSpecInitProviderStageNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Stage in apigateway to populate stageName.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameSelector
+ */
+export interface BasePathMappingSpecInitProviderStageNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameSelector#policy
+   */
+  readonly policy?: BasePathMappingSpecInitProviderStageNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderStageNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderStageNameSelector(obj: BasePathMappingSpecInitProviderStageNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BasePathMappingSpecInitProviderStageNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecProviderConfigRefPolicy
+ */
+export interface BasePathMappingSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecProviderConfigRefPolicy(obj: BasePathMappingSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdRefPolicy
+ */
+export interface BasePathMappingSpecForProviderApiIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderApiIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderApiIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderApiIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderApiIdRefPolicy(obj: BasePathMappingSpecForProviderApiIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdSelectorPolicy
+ */
+export interface BasePathMappingSpecForProviderApiIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderApiIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderApiIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderApiIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderApiIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderApiIdSelectorPolicy(obj: BasePathMappingSpecForProviderApiIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameRefPolicy
+ */
+export interface BasePathMappingSpecForProviderDomainNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderDomainNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderDomainNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderDomainNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderDomainNameRefPolicy(obj: BasePathMappingSpecForProviderDomainNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameSelectorPolicy
+ */
+export interface BasePathMappingSpecForProviderDomainNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderDomainNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderDomainNameSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderDomainNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderDomainNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderDomainNameSelectorPolicy(obj: BasePathMappingSpecForProviderDomainNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameRefPolicy
+ */
+export interface BasePathMappingSpecForProviderStageNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderStageNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderStageNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderStageNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderStageNameRefPolicy(obj: BasePathMappingSpecForProviderStageNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameSelectorPolicy
+ */
+export interface BasePathMappingSpecForProviderStageNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecForProviderStageNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecForProviderStageNameSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecForProviderStageNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecForProviderStageNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecForProviderStageNameSelectorPolicy(obj: BasePathMappingSpecForProviderStageNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdRefPolicy
+ */
+export interface BasePathMappingSpecInitProviderApiIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderApiIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderApiIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderApiIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderApiIdRefPolicy(obj: BasePathMappingSpecInitProviderApiIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdSelectorPolicy
+ */
+export interface BasePathMappingSpecInitProviderApiIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderApiIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderApiIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderApiIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderApiIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderApiIdSelectorPolicy(obj: BasePathMappingSpecInitProviderApiIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameRefPolicy
+ */
+export interface BasePathMappingSpecInitProviderDomainNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderDomainNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderDomainNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderDomainNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderDomainNameRefPolicy(obj: BasePathMappingSpecInitProviderDomainNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameSelectorPolicy
+ */
+export interface BasePathMappingSpecInitProviderDomainNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderDomainNameSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderDomainNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderDomainNameSelectorPolicy(obj: BasePathMappingSpecInitProviderDomainNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameRefPolicy
+ */
+export interface BasePathMappingSpecInitProviderStageNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameRefPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderStageNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameRefPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderStageNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderStageNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderStageNameRefPolicy(obj: BasePathMappingSpecInitProviderStageNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameSelectorPolicy
+ */
+export interface BasePathMappingSpecInitProviderStageNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameSelectorPolicy#resolution
+   */
+  readonly resolution?: BasePathMappingSpecInitProviderStageNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BasePathMappingSpecInitProviderStageNameSelectorPolicy#resolve
+   */
+  readonly resolve?: BasePathMappingSpecInitProviderStageNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BasePathMappingSpecInitProviderStageNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BasePathMappingSpecInitProviderStageNameSelectorPolicy(obj: BasePathMappingSpecInitProviderStageNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecProviderConfigRefPolicyResolution
+ */
+export enum BasePathMappingSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecProviderConfigRefPolicyResolve
+ */
+export enum BasePathMappingSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdRefPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderApiIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdRefPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderApiIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderApiIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderApiIdSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderApiIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameRefPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderDomainNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameRefPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderDomainNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderDomainNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderDomainNameSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderDomainNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameRefPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderStageNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameRefPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderStageNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecForProviderStageNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecForProviderStageNameSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecForProviderStageNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdRefPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderApiIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdRefPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderApiIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderApiIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderApiIdSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderApiIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameRefPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderDomainNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameRefPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderDomainNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderDomainNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameRefPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderStageNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameRefPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderStageNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameSelectorPolicyResolution
+ */
+export enum BasePathMappingSpecInitProviderStageNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BasePathMappingSpecInitProviderStageNameSelectorPolicyResolve
+ */
+export enum BasePathMappingSpecInitProviderStageNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * Deployment is the Schema for the Deployments API. Manages an API Gateway REST Deployment.
  *
  * @schema Deployment
@@ -4540,6 +6495,3762 @@ export enum DeploymentSpecInitProviderRestApiIdSelectorPolicyResolution {
  * @schema DeploymentSpecInitProviderRestApiIdSelectorPolicyResolve
  */
 export enum DeploymentSpecInitProviderRestApiIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * DomainName is the Schema for the DomainNames API. Registers a custom domain name for use with AWS API Gateway.
+Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema DomainName
+ */
+export class DomainName extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "DomainName"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'apigateway.aws.upbound.io/v1beta1',
+    kind: 'DomainName',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "DomainName".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: DomainNameProps): any {
+    return {
+      ...DomainName.GVK,
+      ...toJson_DomainNameProps(props),
+    };
+  }
+
+  /**
+   * Defines a "DomainName" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: DomainNameProps) {
+    super(scope, id, {
+      ...DomainName.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...DomainName.GVK,
+      ...toJson_DomainNameProps(resolved),
+    };
+  }
+}
+
+/**
+ * DomainName is the Schema for the DomainNames API. Registers a custom domain name for use with AWS API Gateway.
+ * Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema DomainName
+ */
+export interface DomainNameProps {
+  /**
+   * @schema DomainName#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * DomainNameSpec defines the desired state of DomainName
+   *
+   * @schema DomainName#spec
+   */
+  readonly spec: DomainNameSpec;
+}
+
+/**
+ * Converts an object of type 'DomainNameProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameProps(obj: DomainNameProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_DomainNameSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DomainNameSpec defines the desired state of DomainName
+ *
+ * @schema DomainNameSpec
+ */
+export interface DomainNameSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema DomainNameSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: DomainNameSpecDeletionPolicy;
+
+  /**
+   * @schema DomainNameSpec#forProvider
+   */
+  readonly forProvider: DomainNameSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema DomainNameSpec#initProvider
+   */
+  readonly initProvider?: DomainNameSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema DomainNameSpec#managementPolicies
+   */
+  readonly managementPolicies?: DomainNameSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema DomainNameSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: DomainNameSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema DomainNameSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: DomainNameSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpec(obj: DomainNameSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_DomainNameSpecForProvider(obj.forProvider),
+    'initProvider': toJson_DomainNameSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_DomainNameSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_DomainNameSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema DomainNameSpecDeletionPolicy
+ */
+export enum DomainNameSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema DomainNameSpecForProvider
+ */
+export interface DomainNameSpecForProvider {
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when an edge-optimized domain name is desired. Conflicts with certificate_name, certificate_body, certificate_chain, certificate_private_key, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecForProvider#certificateArn
+   */
+  readonly certificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameSpecForProvider#certificateArnRef
+   */
+  readonly certificateArnRef?: DomainNameSpecForProviderCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameSpecForProvider#certificateArnSelector
+   */
+  readonly certificateArnSelector?: DomainNameSpecForProviderCertificateArnSelector;
+
+  /**
+   * Certificate issued for the domain name being registered, in PEM format. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecForProvider#certificateBody
+   */
+  readonly certificateBody?: string;
+
+  /**
+   * Certificate for the CA that issued the certificate, along with any intermediate CA certificates required to create an unbroken chain to a certificate trusted by the intended API clients. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecForProvider#certificateChain
+   */
+  readonly certificateChain?: string;
+
+  /**
+   * Unique name to use when registering this certificate as an IAM server certificate. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name. Required if certificate_arn is not set.
+   *
+   * @schema DomainNameSpecForProvider#certificateName
+   */
+  readonly certificateName?: string;
+
+  /**
+   * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecForProvider#certificatePrivateKeySecretRef
+   */
+  readonly certificatePrivateKeySecretRef?: DomainNameSpecForProviderCertificatePrivateKeySecretRef;
+
+  /**
+   * Fully-qualified domain name to register.
+   *
+   * @schema DomainNameSpecForProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * Endpoint access mode of the DomainName. Only available for domain names that use security policies that start with SecurityPolicy_. Valid values: BASIC, STRICT.
+   *
+   * @schema DomainNameSpecForProvider#endpointAccessMode
+   */
+  readonly endpointAccessMode?: string;
+
+  /**
+   * Configuration block defining API endpoint information including type. See below.
+   *
+   * @schema DomainNameSpecForProvider#endpointConfiguration
+   */
+  readonly endpointConfiguration?: DomainNameSpecForProviderEndpointConfiguration[];
+
+  /**
+   * Mutual TLS authentication configuration for the domain name. See below.
+   *
+   * @schema DomainNameSpecForProvider#mutualTlsAuthentication
+   */
+  readonly mutualTlsAuthentication?: DomainNameSpecForProviderMutualTlsAuthentication[];
+
+  /**
+   * ARN of the AWS-issued certificate used to validate custom domain ownership (when certificate_arn is issued via an ACM Private CA or mutual_tls_authentication is configured with an ACM-imported certificate.)
+   *
+   * @schema DomainNameSpecForProvider#ownershipVerificationCertificateArn
+   */
+  readonly ownershipVerificationCertificateArn?: string;
+
+  /**
+   * A stringified JSON policy document that applies to the execute-api service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
+   *
+   * @schema DomainNameSpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema DomainNameSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when a regional domain name is desired. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameSpecForProvider#regionalCertificateArn
+   */
+  readonly regionalCertificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameSpecForProvider#regionalCertificateArnRef
+   */
+  readonly regionalCertificateArnRef?: DomainNameSpecForProviderRegionalCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameSpecForProvider#regionalCertificateArnSelector
+   */
+  readonly regionalCertificateArnSelector?: DomainNameSpecForProviderRegionalCertificateArnSelector;
+
+  /**
+   * User-friendly name of the certificate that will be used by regional endpoint for this domain name. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameSpecForProvider#regionalCertificateName
+   */
+  readonly regionalCertificateName?: string;
+
+  /**
+   * Mode to route traffic for the domain name. Valid values: BASE_PATH_MAPPING_ONLY, ROUTING_RULE_ONLY, ROUTING_RULE_THEN_BASE_PATH_MAPPING.
+   *
+   * @schema DomainNameSpecForProvider#routingMode
+   */
+  readonly routingMode?: string;
+
+  /**
+   * Transport Layer Security (TLS) version + cipher suite for this DomainName. Must be configured to perform drift detection. For a list of valid security policies, see DomainName in the Amazon API Gateway API Reference.
+   *
+   * @schema DomainNameSpecForProvider#securityPolicy
+   */
+  readonly securityPolicy?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DomainNameSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProvider(obj: DomainNameSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateArn': obj.certificateArn,
+    'certificateArnRef': toJson_DomainNameSpecForProviderCertificateArnRef(obj.certificateArnRef),
+    'certificateArnSelector': toJson_DomainNameSpecForProviderCertificateArnSelector(obj.certificateArnSelector),
+    'certificateBody': obj.certificateBody,
+    'certificateChain': obj.certificateChain,
+    'certificateName': obj.certificateName,
+    'certificatePrivateKeySecretRef': toJson_DomainNameSpecForProviderCertificatePrivateKeySecretRef(obj.certificatePrivateKeySecretRef),
+    'domainName': obj.domainName,
+    'endpointAccessMode': obj.endpointAccessMode,
+    'endpointConfiguration': obj.endpointConfiguration?.map(y => toJson_DomainNameSpecForProviderEndpointConfiguration(y)),
+    'mutualTlsAuthentication': obj.mutualTlsAuthentication?.map(y => toJson_DomainNameSpecForProviderMutualTlsAuthentication(y)),
+    'ownershipVerificationCertificateArn': obj.ownershipVerificationCertificateArn,
+    'policy': obj.policy,
+    'region': obj.region,
+    'regionalCertificateArn': obj.regionalCertificateArn,
+    'regionalCertificateArnRef': toJson_DomainNameSpecForProviderRegionalCertificateArnRef(obj.regionalCertificateArnRef),
+    'regionalCertificateArnSelector': toJson_DomainNameSpecForProviderRegionalCertificateArnSelector(obj.regionalCertificateArnSelector),
+    'regionalCertificateName': obj.regionalCertificateName,
+    'routingMode': obj.routingMode,
+    'securityPolicy': obj.securityPolicy,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema DomainNameSpecInitProvider
+ */
+export interface DomainNameSpecInitProvider {
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when an edge-optimized domain name is desired. Conflicts with certificate_name, certificate_body, certificate_chain, certificate_private_key, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecInitProvider#certificateArn
+   */
+  readonly certificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameSpecInitProvider#certificateArnRef
+   */
+  readonly certificateArnRef?: DomainNameSpecInitProviderCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameSpecInitProvider#certificateArnSelector
+   */
+  readonly certificateArnSelector?: DomainNameSpecInitProviderCertificateArnSelector;
+
+  /**
+   * Certificate issued for the domain name being registered, in PEM format. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecInitProvider#certificateBody
+   */
+  readonly certificateBody?: string;
+
+  /**
+   * Certificate for the CA that issued the certificate, along with any intermediate CA certificates required to create an unbroken chain to a certificate trusted by the intended API clients. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecInitProvider#certificateChain
+   */
+  readonly certificateChain?: string;
+
+  /**
+   * Unique name to use when registering this certificate as an IAM server certificate. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name. Required if certificate_arn is not set.
+   *
+   * @schema DomainNameSpecInitProvider#certificateName
+   */
+  readonly certificateName?: string;
+
+  /**
+   * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameSpecInitProvider#certificatePrivateKeySecretRef
+   */
+  readonly certificatePrivateKeySecretRef?: DomainNameSpecInitProviderCertificatePrivateKeySecretRef;
+
+  /**
+   * Fully-qualified domain name to register.
+   *
+   * @schema DomainNameSpecInitProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * Endpoint access mode of the DomainName. Only available for domain names that use security policies that start with SecurityPolicy_. Valid values: BASIC, STRICT.
+   *
+   * @schema DomainNameSpecInitProvider#endpointAccessMode
+   */
+  readonly endpointAccessMode?: string;
+
+  /**
+   * Configuration block defining API endpoint information including type. See below.
+   *
+   * @schema DomainNameSpecInitProvider#endpointConfiguration
+   */
+  readonly endpointConfiguration?: DomainNameSpecInitProviderEndpointConfiguration[];
+
+  /**
+   * Mutual TLS authentication configuration for the domain name. See below.
+   *
+   * @schema DomainNameSpecInitProvider#mutualTlsAuthentication
+   */
+  readonly mutualTlsAuthentication?: DomainNameSpecInitProviderMutualTlsAuthentication[];
+
+  /**
+   * ARN of the AWS-issued certificate used to validate custom domain ownership (when certificate_arn is issued via an ACM Private CA or mutual_tls_authentication is configured with an ACM-imported certificate.)
+   *
+   * @schema DomainNameSpecInitProvider#ownershipVerificationCertificateArn
+   */
+  readonly ownershipVerificationCertificateArn?: string;
+
+  /**
+   * A stringified JSON policy document that applies to the execute-api service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
+   *
+   * @schema DomainNameSpecInitProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when a regional domain name is desired. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameSpecInitProvider#regionalCertificateArn
+   */
+  readonly regionalCertificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameSpecInitProvider#regionalCertificateArnRef
+   */
+  readonly regionalCertificateArnRef?: DomainNameSpecInitProviderRegionalCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameSpecInitProvider#regionalCertificateArnSelector
+   */
+  readonly regionalCertificateArnSelector?: DomainNameSpecInitProviderRegionalCertificateArnSelector;
+
+  /**
+   * User-friendly name of the certificate that will be used by regional endpoint for this domain name. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameSpecInitProvider#regionalCertificateName
+   */
+  readonly regionalCertificateName?: string;
+
+  /**
+   * Mode to route traffic for the domain name. Valid values: BASE_PATH_MAPPING_ONLY, ROUTING_RULE_ONLY, ROUTING_RULE_THEN_BASE_PATH_MAPPING.
+   *
+   * @schema DomainNameSpecInitProvider#routingMode
+   */
+  readonly routingMode?: string;
+
+  /**
+   * Transport Layer Security (TLS) version + cipher suite for this DomainName. Must be configured to perform drift detection. For a list of valid security policies, see DomainName in the Amazon API Gateway API Reference.
+   *
+   * @schema DomainNameSpecInitProvider#securityPolicy
+   */
+  readonly securityPolicy?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DomainNameSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProvider(obj: DomainNameSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateArn': obj.certificateArn,
+    'certificateArnRef': toJson_DomainNameSpecInitProviderCertificateArnRef(obj.certificateArnRef),
+    'certificateArnSelector': toJson_DomainNameSpecInitProviderCertificateArnSelector(obj.certificateArnSelector),
+    'certificateBody': obj.certificateBody,
+    'certificateChain': obj.certificateChain,
+    'certificateName': obj.certificateName,
+    'certificatePrivateKeySecretRef': toJson_DomainNameSpecInitProviderCertificatePrivateKeySecretRef(obj.certificatePrivateKeySecretRef),
+    'domainName': obj.domainName,
+    'endpointAccessMode': obj.endpointAccessMode,
+    'endpointConfiguration': obj.endpointConfiguration?.map(y => toJson_DomainNameSpecInitProviderEndpointConfiguration(y)),
+    'mutualTlsAuthentication': obj.mutualTlsAuthentication?.map(y => toJson_DomainNameSpecInitProviderMutualTlsAuthentication(y)),
+    'ownershipVerificationCertificateArn': obj.ownershipVerificationCertificateArn,
+    'policy': obj.policy,
+    'regionalCertificateArn': obj.regionalCertificateArn,
+    'regionalCertificateArnRef': toJson_DomainNameSpecInitProviderRegionalCertificateArnRef(obj.regionalCertificateArnRef),
+    'regionalCertificateArnSelector': toJson_DomainNameSpecInitProviderRegionalCertificateArnSelector(obj.regionalCertificateArnSelector),
+    'regionalCertificateName': obj.regionalCertificateName,
+    'routingMode': obj.routingMode,
+    'securityPolicy': obj.securityPolicy,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema DomainNameSpecManagementPolicies
+ */
+export enum DomainNameSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema DomainNameSpecProviderConfigRef
+ */
+export interface DomainNameSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameSpecProviderConfigRef#policy
+   */
+  readonly policy?: DomainNameSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecProviderConfigRef(obj: DomainNameSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema DomainNameSpecWriteConnectionSecretToRef
+ */
+export interface DomainNameSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecWriteConnectionSecretToRef(obj: DomainNameSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnRef
+ */
+export interface DomainNameSpecForProviderCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameSpecForProviderCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderCertificateArnRef(obj: DomainNameSpecForProviderCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameSpecForProviderCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnSelector
+ */
+export interface DomainNameSpecForProviderCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameSpecForProviderCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderCertificateArnSelector(obj: DomainNameSpecForProviderCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameSpecForProviderCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+ *
+ * @schema DomainNameSpecForProviderCertificatePrivateKeySecretRef
+ */
+export interface DomainNameSpecForProviderCertificatePrivateKeySecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema DomainNameSpecForProviderCertificatePrivateKeySecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameSpecForProviderCertificatePrivateKeySecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameSpecForProviderCertificatePrivateKeySecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderCertificatePrivateKeySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderCertificatePrivateKeySecretRef(obj: DomainNameSpecForProviderCertificatePrivateKeySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DomainNameSpecForProviderEndpointConfiguration
+ */
+export interface DomainNameSpecForProviderEndpointConfiguration {
+  /**
+   * The IP address types that can invoke a DomainName. Valid values: ipv4, dualstack. Use ipv4 to allow only IPv4 addresses to invoke a DomainName, or use dualstack to allow both IPv4 and IPv6 addresses to invoke a DomainName. For the PRIVATE endpoint type, only dualstack is supported.
+   *
+   * @schema DomainNameSpecForProviderEndpointConfiguration#ipAddressType
+   */
+  readonly ipAddressType?: string;
+
+  /**
+   * A list of endpoint types of an API or its custom domain name. For an edge-optimized API and its custom domain name, the endpoint type is EDGE. For a regional API and its custom domain name, the endpoint type is REGIONAL. For a private API, the endpoint type is PRIVATE.
+   *
+   * @schema DomainNameSpecForProviderEndpointConfiguration#types
+   */
+  readonly types?: string[];
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderEndpointConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderEndpointConfiguration(obj: DomainNameSpecForProviderEndpointConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ipAddressType': obj.ipAddressType,
+    'types': obj.types?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DomainNameSpecForProviderMutualTlsAuthentication
+ */
+export interface DomainNameSpecForProviderMutualTlsAuthentication {
+  /**
+   * Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, s3://bucket-name/key-name. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version.
+   *
+   * @schema DomainNameSpecForProviderMutualTlsAuthentication#truststoreUri
+   */
+  readonly truststoreUri?: string;
+
+  /**
+   * Version of the S3 object that contains the truststore. To specify a version, you must have versioning enabled for the S3 bucket.
+   *
+   * @schema DomainNameSpecForProviderMutualTlsAuthentication#truststoreVersion
+   */
+  readonly truststoreVersion?: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderMutualTlsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderMutualTlsAuthentication(obj: DomainNameSpecForProviderMutualTlsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'truststoreUri': obj.truststoreUri,
+    'truststoreVersion': obj.truststoreVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnRef
+ */
+export interface DomainNameSpecForProviderRegionalCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameSpecForProviderRegionalCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderRegionalCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderRegionalCertificateArnRef(obj: DomainNameSpecForProviderRegionalCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameSpecForProviderRegionalCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnSelector
+ */
+export interface DomainNameSpecForProviderRegionalCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderRegionalCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderRegionalCertificateArnSelector(obj: DomainNameSpecForProviderRegionalCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnRef
+ */
+export interface DomainNameSpecInitProviderCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameSpecInitProviderCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderCertificateArnRef(obj: DomainNameSpecInitProviderCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameSpecInitProviderCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnSelector
+ */
+export interface DomainNameSpecInitProviderCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameSpecInitProviderCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderCertificateArnSelector(obj: DomainNameSpecInitProviderCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameSpecInitProviderCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+ *
+ * @schema DomainNameSpecInitProviderCertificatePrivateKeySecretRef
+ */
+export interface DomainNameSpecInitProviderCertificatePrivateKeySecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema DomainNameSpecInitProviderCertificatePrivateKeySecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameSpecInitProviderCertificatePrivateKeySecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameSpecInitProviderCertificatePrivateKeySecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderCertificatePrivateKeySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderCertificatePrivateKeySecretRef(obj: DomainNameSpecInitProviderCertificatePrivateKeySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DomainNameSpecInitProviderEndpointConfiguration
+ */
+export interface DomainNameSpecInitProviderEndpointConfiguration {
+  /**
+   * The IP address types that can invoke a DomainName. Valid values: ipv4, dualstack. Use ipv4 to allow only IPv4 addresses to invoke a DomainName, or use dualstack to allow both IPv4 and IPv6 addresses to invoke a DomainName. For the PRIVATE endpoint type, only dualstack is supported.
+   *
+   * @schema DomainNameSpecInitProviderEndpointConfiguration#ipAddressType
+   */
+  readonly ipAddressType?: string;
+
+  /**
+   * A list of endpoint types of an API or its custom domain name. For an edge-optimized API and its custom domain name, the endpoint type is EDGE. For a regional API and its custom domain name, the endpoint type is REGIONAL. For a private API, the endpoint type is PRIVATE.
+   *
+   * @schema DomainNameSpecInitProviderEndpointConfiguration#types
+   */
+  readonly types?: string[];
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderEndpointConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderEndpointConfiguration(obj: DomainNameSpecInitProviderEndpointConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ipAddressType': obj.ipAddressType,
+    'types': obj.types?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DomainNameSpecInitProviderMutualTlsAuthentication
+ */
+export interface DomainNameSpecInitProviderMutualTlsAuthentication {
+  /**
+   * Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, s3://bucket-name/key-name. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version.
+   *
+   * @schema DomainNameSpecInitProviderMutualTlsAuthentication#truststoreUri
+   */
+  readonly truststoreUri?: string;
+
+  /**
+   * Version of the S3 object that contains the truststore. To specify a version, you must have versioning enabled for the S3 bucket.
+   *
+   * @schema DomainNameSpecInitProviderMutualTlsAuthentication#truststoreVersion
+   */
+  readonly truststoreVersion?: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderMutualTlsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderMutualTlsAuthentication(obj: DomainNameSpecInitProviderMutualTlsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'truststoreUri': obj.truststoreUri,
+    'truststoreVersion': obj.truststoreVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnRef
+ */
+export interface DomainNameSpecInitProviderRegionalCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameSpecInitProviderRegionalCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderRegionalCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderRegionalCertificateArnRef(obj: DomainNameSpecInitProviderRegionalCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameSpecInitProviderRegionalCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnSelector
+ */
+export interface DomainNameSpecInitProviderRegionalCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderRegionalCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderRegionalCertificateArnSelector(obj: DomainNameSpecInitProviderRegionalCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameSpecProviderConfigRefPolicy
+ */
+export interface DomainNameSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecProviderConfigRefPolicy(obj: DomainNameSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnRefPolicy
+ */
+export interface DomainNameSpecForProviderCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecForProviderCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecForProviderCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderCertificateArnRefPolicy(obj: DomainNameSpecForProviderCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnSelectorPolicy
+ */
+export interface DomainNameSpecForProviderCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecForProviderCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecForProviderCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecForProviderCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderCertificateArnSelectorPolicy(obj: DomainNameSpecForProviderCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnRefPolicy
+ */
+export interface DomainNameSpecForProviderRegionalCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderRegionalCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderRegionalCertificateArnRefPolicy(obj: DomainNameSpecForProviderRegionalCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy
+ */
+export interface DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy(obj: DomainNameSpecForProviderRegionalCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnRefPolicy
+ */
+export interface DomainNameSpecInitProviderCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecInitProviderCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecInitProviderCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderCertificateArnRefPolicy(obj: DomainNameSpecInitProviderCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnSelectorPolicy
+ */
+export interface DomainNameSpecInitProviderCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecInitProviderCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecInitProviderCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecInitProviderCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderCertificateArnSelectorPolicy(obj: DomainNameSpecInitProviderCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnRefPolicy
+ */
+export interface DomainNameSpecInitProviderRegionalCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderRegionalCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderRegionalCertificateArnRefPolicy(obj: DomainNameSpecInitProviderRegionalCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy
+ */
+export interface DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy(obj: DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecProviderConfigRefPolicyResolution
+ */
+export enum DomainNameSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecProviderConfigRefPolicyResolve
+ */
+export enum DomainNameSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnRefPolicyResolution
+ */
+export enum DomainNameSpecForProviderCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnRefPolicyResolve
+ */
+export enum DomainNameSpecForProviderCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameSpecForProviderCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecForProviderCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameSpecForProviderCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolution
+ */
+export enum DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolve
+ */
+export enum DomainNameSpecForProviderRegionalCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameSpecForProviderRegionalCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnRefPolicyResolution
+ */
+export enum DomainNameSpecInitProviderCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnRefPolicyResolve
+ */
+export enum DomainNameSpecInitProviderCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameSpecInitProviderCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecInitProviderCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameSpecInitProviderCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolution
+ */
+export enum DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolve
+ */
+export enum DomainNameSpecInitProviderRegionalCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameSpecInitProviderRegionalCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * DomainName is the Schema for the DomainNames API. Registers a custom domain name for use with AWS API Gateway.
+ *
+ * @schema DomainNameV1Beta2
+ */
+export class DomainNameV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "DomainNameV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'apigateway.aws.upbound.io/v1beta2',
+    kind: 'DomainName',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "DomainNameV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: DomainNameV1Beta2Props): any {
+    return {
+      ...DomainNameV1Beta2.GVK,
+      ...toJson_DomainNameV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "DomainNameV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: DomainNameV1Beta2Props) {
+    super(scope, id, {
+      ...DomainNameV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...DomainNameV1Beta2.GVK,
+      ...toJson_DomainNameV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * DomainName is the Schema for the DomainNames API. Registers a custom domain name for use with AWS API Gateway.
+ *
+ * @schema DomainNameV1Beta2
+ */
+export interface DomainNameV1Beta2Props {
+  /**
+   * @schema DomainNameV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * DomainNameSpec defines the desired state of DomainName
+   *
+   * @schema DomainNameV1Beta2#spec
+   */
+  readonly spec: DomainNameV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2Props(obj: DomainNameV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_DomainNameV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DomainNameSpec defines the desired state of DomainName
+ *
+ * @schema DomainNameV1Beta2Spec
+ */
+export interface DomainNameV1Beta2Spec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema DomainNameV1Beta2Spec#deletionPolicy
+   */
+  readonly deletionPolicy?: DomainNameV1Beta2SpecDeletionPolicy;
+
+  /**
+   * @schema DomainNameV1Beta2Spec#forProvider
+   */
+  readonly forProvider: DomainNameV1Beta2SpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema DomainNameV1Beta2Spec#initProvider
+   */
+  readonly initProvider?: DomainNameV1Beta2SpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema DomainNameV1Beta2Spec#managementPolicies
+   */
+  readonly managementPolicies?: DomainNameV1Beta2SpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema DomainNameV1Beta2Spec#providerConfigRef
+   */
+  readonly providerConfigRef?: DomainNameV1Beta2SpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema DomainNameV1Beta2Spec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: DomainNameV1Beta2SpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2Spec(obj: DomainNameV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_DomainNameV1Beta2SpecForProvider(obj.forProvider),
+    'initProvider': toJson_DomainNameV1Beta2SpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_DomainNameV1Beta2SpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_DomainNameV1Beta2SpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema DomainNameV1Beta2SpecDeletionPolicy
+ */
+export enum DomainNameV1Beta2SpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema DomainNameV1Beta2SpecForProvider
+ */
+export interface DomainNameV1Beta2SpecForProvider {
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when an edge-optimized domain name is desired. Conflicts with certificate_name, certificate_body, certificate_chain, certificate_private_key, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateArn
+   */
+  readonly certificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateArnRef
+   */
+  readonly certificateArnRef?: DomainNameV1Beta2SpecForProviderCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateArnSelector
+   */
+  readonly certificateArnSelector?: DomainNameV1Beta2SpecForProviderCertificateArnSelector;
+
+  /**
+   * Certificate issued for the domain name being registered, in PEM format. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateBody
+   */
+  readonly certificateBody?: string;
+
+  /**
+   * Certificate for the CA that issued the certificate, along with any intermediate CA certificates required to create an unbroken chain to a certificate trusted by the intended API clients. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateChain
+   */
+  readonly certificateChain?: string;
+
+  /**
+   * Unique name to use when registering this certificate as an IAM server certificate. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name. Required if certificate_arn is not set.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificateName
+   */
+  readonly certificateName?: string;
+
+  /**
+   * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#certificatePrivateKeySecretRef
+   */
+  readonly certificatePrivateKeySecretRef?: DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef;
+
+  /**
+   * Fully-qualified domain name to register.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * Endpoint access mode of the DomainName. Only available for domain names that use security policies that start with SecurityPolicy_. Valid values: BASIC, STRICT.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#endpointAccessMode
+   */
+  readonly endpointAccessMode?: string;
+
+  /**
+   * Configuration block defining API endpoint information including type. See below.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#endpointConfiguration
+   */
+  readonly endpointConfiguration?: DomainNameV1Beta2SpecForProviderEndpointConfiguration;
+
+  /**
+   * Mutual TLS authentication configuration for the domain name. See below.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#mutualTlsAuthentication
+   */
+  readonly mutualTlsAuthentication?: DomainNameV1Beta2SpecForProviderMutualTlsAuthentication;
+
+  /**
+   * ARN of the AWS-issued certificate used to validate custom domain ownership (when certificate_arn is issued via an ACM Private CA or mutual_tls_authentication is configured with an ACM-imported certificate.)
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#ownershipVerificationCertificateArn
+   */
+  readonly ownershipVerificationCertificateArn?: string;
+
+  /**
+   * A stringified JSON policy document that applies to the execute-api service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema DomainNameV1Beta2SpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when a regional domain name is desired. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#regionalCertificateArn
+   */
+  readonly regionalCertificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#regionalCertificateArnRef
+   */
+  readonly regionalCertificateArnRef?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#regionalCertificateArnSelector
+   */
+  readonly regionalCertificateArnSelector?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector;
+
+  /**
+   * User-friendly name of the certificate that will be used by regional endpoint for this domain name. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#regionalCertificateName
+   */
+  readonly regionalCertificateName?: string;
+
+  /**
+   * Mode to route traffic for the domain name. Valid values: BASE_PATH_MAPPING_ONLY, ROUTING_RULE_ONLY, ROUTING_RULE_THEN_BASE_PATH_MAPPING.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#routingMode
+   */
+  readonly routingMode?: string;
+
+  /**
+   * Transport Layer Security (TLS) version + cipher suite for this DomainName. Must be configured to perform drift detection. For a list of valid security policies, see DomainName in the Amazon API Gateway API Reference.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#securityPolicy
+   */
+  readonly securityPolicy?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DomainNameV1Beta2SpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProvider(obj: DomainNameV1Beta2SpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateArn': obj.certificateArn,
+    'certificateArnRef': toJson_DomainNameV1Beta2SpecForProviderCertificateArnRef(obj.certificateArnRef),
+    'certificateArnSelector': toJson_DomainNameV1Beta2SpecForProviderCertificateArnSelector(obj.certificateArnSelector),
+    'certificateBody': obj.certificateBody,
+    'certificateChain': obj.certificateChain,
+    'certificateName': obj.certificateName,
+    'certificatePrivateKeySecretRef': toJson_DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef(obj.certificatePrivateKeySecretRef),
+    'domainName': obj.domainName,
+    'endpointAccessMode': obj.endpointAccessMode,
+    'endpointConfiguration': toJson_DomainNameV1Beta2SpecForProviderEndpointConfiguration(obj.endpointConfiguration),
+    'mutualTlsAuthentication': toJson_DomainNameV1Beta2SpecForProviderMutualTlsAuthentication(obj.mutualTlsAuthentication),
+    'ownershipVerificationCertificateArn': obj.ownershipVerificationCertificateArn,
+    'policy': obj.policy,
+    'region': obj.region,
+    'regionalCertificateArn': obj.regionalCertificateArn,
+    'regionalCertificateArnRef': toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef(obj.regionalCertificateArnRef),
+    'regionalCertificateArnSelector': toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector(obj.regionalCertificateArnSelector),
+    'regionalCertificateName': obj.regionalCertificateName,
+    'routingMode': obj.routingMode,
+    'securityPolicy': obj.securityPolicy,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema DomainNameV1Beta2SpecInitProvider
+ */
+export interface DomainNameV1Beta2SpecInitProvider {
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when an edge-optimized domain name is desired. Conflicts with certificate_name, certificate_body, certificate_chain, certificate_private_key, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateArn
+   */
+  readonly certificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateArnRef
+   */
+  readonly certificateArnRef?: DomainNameV1Beta2SpecInitProviderCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate certificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateArnSelector
+   */
+  readonly certificateArnSelector?: DomainNameV1Beta2SpecInitProviderCertificateArnSelector;
+
+  /**
+   * Certificate issued for the domain name being registered, in PEM format. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateBody
+   */
+  readonly certificateBody?: string;
+
+  /**
+   * Certificate for the CA that issued the certificate, along with any intermediate CA certificates required to create an unbroken chain to a certificate trusted by the intended API clients. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateChain
+   */
+  readonly certificateChain?: string;
+
+  /**
+   * Unique name to use when registering this certificate as an IAM server certificate. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name. Required if certificate_arn is not set.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificateName
+   */
+  readonly certificateName?: string;
+
+  /**
+   * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#certificatePrivateKeySecretRef
+   */
+  readonly certificatePrivateKeySecretRef?: DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef;
+
+  /**
+   * Fully-qualified domain name to register.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#domainName
+   */
+  readonly domainName?: string;
+
+  /**
+   * Endpoint access mode of the DomainName. Only available for domain names that use security policies that start with SecurityPolicy_. Valid values: BASIC, STRICT.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#endpointAccessMode
+   */
+  readonly endpointAccessMode?: string;
+
+  /**
+   * Configuration block defining API endpoint information including type. See below.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#endpointConfiguration
+   */
+  readonly endpointConfiguration?: DomainNameV1Beta2SpecInitProviderEndpointConfiguration;
+
+  /**
+   * Mutual TLS authentication configuration for the domain name. See below.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#mutualTlsAuthentication
+   */
+  readonly mutualTlsAuthentication?: DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication;
+
+  /**
+   * ARN of the AWS-issued certificate used to validate custom domain ownership (when certificate_arn is issued via an ACM Private CA or mutual_tls_authentication is configured with an ACM-imported certificate.)
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#ownershipVerificationCertificateArn
+   */
+  readonly ownershipVerificationCertificateArn?: string;
+
+  /**
+   * A stringified JSON policy document that applies to the execute-api service for this DomainName regardless of the caller and Method configuration. Supported only for private custom domain names.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * ARN for an AWS-managed certificate. AWS Certificate Manager is the only supported source. Used when a regional domain name is desired. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#regionalCertificateArn
+   */
+  readonly regionalCertificateArn?: string;
+
+  /**
+   * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#regionalCertificateArnRef
+   */
+  readonly regionalCertificateArnRef?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef;
+
+  /**
+   * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#regionalCertificateArnSelector
+   */
+  readonly regionalCertificateArnSelector?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector;
+
+  /**
+   * User-friendly name of the certificate that will be used by regional endpoint for this domain name. Conflicts with certificate_arn, certificate_name, certificate_body, certificate_chain, and certificate_private_key.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#regionalCertificateName
+   */
+  readonly regionalCertificateName?: string;
+
+  /**
+   * Mode to route traffic for the domain name. Valid values: BASE_PATH_MAPPING_ONLY, ROUTING_RULE_ONLY, ROUTING_RULE_THEN_BASE_PATH_MAPPING.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#routingMode
+   */
+  readonly routingMode?: string;
+
+  /**
+   * Transport Layer Security (TLS) version + cipher suite for this DomainName. Must be configured to perform drift detection. For a list of valid security policies, see DomainName in the Amazon API Gateway API Reference.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#securityPolicy
+   */
+  readonly securityPolicy?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DomainNameV1Beta2SpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProvider(obj: DomainNameV1Beta2SpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'certificateArn': obj.certificateArn,
+    'certificateArnRef': toJson_DomainNameV1Beta2SpecInitProviderCertificateArnRef(obj.certificateArnRef),
+    'certificateArnSelector': toJson_DomainNameV1Beta2SpecInitProviderCertificateArnSelector(obj.certificateArnSelector),
+    'certificateBody': obj.certificateBody,
+    'certificateChain': obj.certificateChain,
+    'certificateName': obj.certificateName,
+    'certificatePrivateKeySecretRef': toJson_DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef(obj.certificatePrivateKeySecretRef),
+    'domainName': obj.domainName,
+    'endpointAccessMode': obj.endpointAccessMode,
+    'endpointConfiguration': toJson_DomainNameV1Beta2SpecInitProviderEndpointConfiguration(obj.endpointConfiguration),
+    'mutualTlsAuthentication': toJson_DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication(obj.mutualTlsAuthentication),
+    'ownershipVerificationCertificateArn': obj.ownershipVerificationCertificateArn,
+    'policy': obj.policy,
+    'regionalCertificateArn': obj.regionalCertificateArn,
+    'regionalCertificateArnRef': toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef(obj.regionalCertificateArnRef),
+    'regionalCertificateArnSelector': toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector(obj.regionalCertificateArnSelector),
+    'regionalCertificateName': obj.regionalCertificateName,
+    'routingMode': obj.routingMode,
+    'securityPolicy': obj.securityPolicy,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema DomainNameV1Beta2SpecManagementPolicies
+ */
+export enum DomainNameV1Beta2SpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema DomainNameV1Beta2SpecProviderConfigRef
+ */
+export interface DomainNameV1Beta2SpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameV1Beta2SpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameV1Beta2SpecProviderConfigRef#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecProviderConfigRef(obj: DomainNameV1Beta2SpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameV1Beta2SpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema DomainNameV1Beta2SpecWriteConnectionSecretToRef
+ */
+export interface DomainNameV1Beta2SpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecWriteConnectionSecretToRef(obj: DomainNameV1Beta2SpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnRef
+ */
+export interface DomainNameV1Beta2SpecForProviderCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderCertificateArnRef(obj: DomainNameV1Beta2SpecForProviderCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelector
+ */
+export interface DomainNameV1Beta2SpecForProviderCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderCertificateArnSelector(obj: DomainNameV1Beta2SpecForProviderCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef
+ */
+export interface DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef(obj: DomainNameV1Beta2SpecForProviderCertificatePrivateKeySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block defining API endpoint information including type. See below.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderEndpointConfiguration
+ */
+export interface DomainNameV1Beta2SpecForProviderEndpointConfiguration {
+  /**
+   * The IP address types that can invoke a DomainName. Valid values: ipv4, dualstack. Use ipv4 to allow only IPv4 addresses to invoke a DomainName, or use dualstack to allow both IPv4 and IPv6 addresses to invoke a DomainName. For the PRIVATE endpoint type, only dualstack is supported.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderEndpointConfiguration#ipAddressType
+   */
+  readonly ipAddressType?: string;
+
+  /**
+   * A list of endpoint types of an API or its custom domain name. For an edge-optimized API and its custom domain name, the endpoint type is EDGE. For a regional API and its custom domain name, the endpoint type is REGIONAL. For a private API, the endpoint type is PRIVATE.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderEndpointConfiguration#types
+   */
+  readonly types?: string[];
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderEndpointConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderEndpointConfiguration(obj: DomainNameV1Beta2SpecForProviderEndpointConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ipAddressType': obj.ipAddressType,
+    'types': obj.types?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Mutual TLS authentication configuration for the domain name. See below.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderMutualTlsAuthentication
+ */
+export interface DomainNameV1Beta2SpecForProviderMutualTlsAuthentication {
+  /**
+   * Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, s3://bucket-name/key-name. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderMutualTlsAuthentication#truststoreUri
+   */
+  readonly truststoreUri?: string;
+
+  /**
+   * Version of the S3 object that contains the truststore. To specify a version, you must have versioning enabled for the S3 bucket.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderMutualTlsAuthentication#truststoreVersion
+   */
+  readonly truststoreVersion?: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderMutualTlsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderMutualTlsAuthentication(obj: DomainNameV1Beta2SpecForProviderMutualTlsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'truststoreUri': obj.truststoreUri,
+    'truststoreVersion': obj.truststoreVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef
+ */
+export interface DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef(obj: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector
+ */
+export interface DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector(obj: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRef
+ */
+export interface DomainNameV1Beta2SpecInitProviderCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderCertificateArnRef(obj: DomainNameV1Beta2SpecInitProviderCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate certificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelector
+ */
+export interface DomainNameV1Beta2SpecInitProviderCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderCertificateArnSelector(obj: DomainNameV1Beta2SpecInitProviderCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Private key associated with the domain certificate given in certificate_body. Only valid for EDGE endpoint configuration type. Conflicts with certificate_arn, regional_certificate_arn, and regional_certificate_name.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef
+ */
+export interface DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef(obj: DomainNameV1Beta2SpecInitProviderCertificatePrivateKeySecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block defining API endpoint information including type. See below.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderEndpointConfiguration
+ */
+export interface DomainNameV1Beta2SpecInitProviderEndpointConfiguration {
+  /**
+   * The IP address types that can invoke a DomainName. Valid values: ipv4, dualstack. Use ipv4 to allow only IPv4 addresses to invoke a DomainName, or use dualstack to allow both IPv4 and IPv6 addresses to invoke a DomainName. For the PRIVATE endpoint type, only dualstack is supported.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderEndpointConfiguration#ipAddressType
+   */
+  readonly ipAddressType?: string;
+
+  /**
+   * A list of endpoint types of an API or its custom domain name. For an edge-optimized API and its custom domain name, the endpoint type is EDGE. For a regional API and its custom domain name, the endpoint type is REGIONAL. For a private API, the endpoint type is PRIVATE.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderEndpointConfiguration#types
+   */
+  readonly types?: string[];
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderEndpointConfiguration' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderEndpointConfiguration(obj: DomainNameV1Beta2SpecInitProviderEndpointConfiguration | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'ipAddressType': obj.ipAddressType,
+    'types': obj.types?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Mutual TLS authentication configuration for the domain name. See below.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication
+ */
+export interface DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication {
+  /**
+   * Amazon S3 URL that specifies the truststore for mutual TLS authentication, for example, s3://bucket-name/key-name. The truststore can contain certificates from public or private certificate authorities. To update the truststore, upload a new version to S3, and then update your custom domain name to use the new version.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication#truststoreUri
+   */
+  readonly truststoreUri?: string;
+
+  /**
+   * Version of the S3 object that contains the truststore. To specify a version, you must have versioning enabled for the S3 bucket.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication#truststoreVersion
+   */
+  readonly truststoreVersion?: string;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication(obj: DomainNameV1Beta2SpecInitProviderMutualTlsAuthentication | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'truststoreUri': obj.truststoreUri,
+    'truststoreVersion': obj.truststoreVersion,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef
+ */
+export interface DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef(obj: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a CertificateValidation in acm to populate regionalCertificateArn.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector
+ */
+export interface DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector#policy
+   */
+  readonly policy?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector(obj: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameV1Beta2SpecProviderConfigRefPolicy
+ */
+export interface DomainNameV1Beta2SpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecProviderConfigRefPolicy(obj: DomainNameV1Beta2SpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy
+ */
+export interface DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy(obj: DomainNameV1Beta2SpecForProviderCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy
+ */
+export interface DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy(obj: DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy
+ */
+export interface DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy(obj: DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy
+ */
+export interface DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy(obj: DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy
+ */
+export interface DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy(obj: DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy
+ */
+export interface DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy(obj: DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy
+ */
+export interface DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy(obj: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy
+ */
+export interface DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy#resolution
+   */
+  readonly resolution?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy#resolve
+   */
+  readonly resolve?: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy(obj: DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecProviderConfigRefPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecProviderConfigRefPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecForProviderCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecForProviderCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecForProviderRegionalCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecForProviderRegionalCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecInitProviderCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecInitProviderCertificateArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecInitProviderRegionalCertificateArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolution
+ */
+export enum DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolve
+ */
+export enum DomainNameV1Beta2SpecInitProviderRegionalCertificateArnSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */
@@ -21138,6 +26849,949 @@ export enum RestApiv1Beta2SpecInitProviderEndpointConfigurationVpcEndpointIdsSel
  * @schema RestApiv1Beta2SpecInitProviderEndpointConfigurationVpcEndpointIdsSelectorPolicyResolve
  */
 export enum RestApiv1Beta2SpecInitProviderEndpointConfigurationVpcEndpointIdsSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * RestAPIPolicy is the Schema for the RestAPIPolicys API. Provides an API Gateway REST API Policy.
+ *
+ * @schema RestAPIPolicy
+ */
+export class RestApiPolicy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "RestAPIPolicy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'apigateway.aws.upbound.io/v1beta1',
+    kind: 'RestAPIPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "RestAPIPolicy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: RestApiPolicyProps): any {
+    return {
+      ...RestApiPolicy.GVK,
+      ...toJson_RestApiPolicyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "RestAPIPolicy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: RestApiPolicyProps) {
+    super(scope, id, {
+      ...RestApiPolicy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...RestApiPolicy.GVK,
+      ...toJson_RestApiPolicyProps(resolved),
+    };
+  }
+}
+
+/**
+ * RestAPIPolicy is the Schema for the RestAPIPolicys API. Provides an API Gateway REST API Policy.
+ *
+ * @schema RestAPIPolicy
+ */
+export interface RestApiPolicyProps {
+  /**
+   * @schema RestAPIPolicy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * RestAPIPolicySpec defines the desired state of RestAPIPolicy
+   *
+   * @schema RestAPIPolicy#spec
+   */
+  readonly spec: RestApiPolicySpec;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicyProps(obj: RestApiPolicyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_RestApiPolicySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * RestAPIPolicySpec defines the desired state of RestAPIPolicy
+ *
+ * @schema RestApiPolicySpec
+ */
+export interface RestApiPolicySpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema RestApiPolicySpec#deletionPolicy
+   */
+  readonly deletionPolicy?: RestApiPolicySpecDeletionPolicy;
+
+  /**
+   * @schema RestApiPolicySpec#forProvider
+   */
+  readonly forProvider: RestApiPolicySpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema RestApiPolicySpec#initProvider
+   */
+  readonly initProvider?: RestApiPolicySpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema RestApiPolicySpec#managementPolicies
+   */
+  readonly managementPolicies?: RestApiPolicySpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema RestApiPolicySpec#providerConfigRef
+   */
+  readonly providerConfigRef?: RestApiPolicySpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema RestApiPolicySpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: RestApiPolicySpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpec(obj: RestApiPolicySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_RestApiPolicySpecForProvider(obj.forProvider),
+    'initProvider': toJson_RestApiPolicySpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_RestApiPolicySpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_RestApiPolicySpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema RestApiPolicySpecDeletionPolicy
+ */
+export enum RestApiPolicySpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema RestApiPolicySpecForProvider
+ */
+export interface RestApiPolicySpecForProvider {
+  /**
+   * JSON formatted policy document that controls access to the API Gateway
+   *
+   * @schema RestApiPolicySpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema RestApiPolicySpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * ID of the REST API.
+   *
+   * @schema RestApiPolicySpecForProvider#restApiId
+   */
+  readonly restApiId?: string;
+
+  /**
+   * Reference to a RestAPI in apigateway to populate restApiId.
+   *
+   * @schema RestApiPolicySpecForProvider#restApiIdRef
+   */
+  readonly restApiIdRef?: RestApiPolicySpecForProviderRestApiIdRef;
+
+  /**
+   * Selector for a RestAPI in apigateway to populate restApiId.
+   *
+   * @schema RestApiPolicySpecForProvider#restApiIdSelector
+   */
+  readonly restApiIdSelector?: RestApiPolicySpecForProviderRestApiIdSelector;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecForProvider(obj: RestApiPolicySpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'policy': obj.policy,
+    'region': obj.region,
+    'restApiId': obj.restApiId,
+    'restApiIdRef': toJson_RestApiPolicySpecForProviderRestApiIdRef(obj.restApiIdRef),
+    'restApiIdSelector': toJson_RestApiPolicySpecForProviderRestApiIdSelector(obj.restApiIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema RestApiPolicySpecInitProvider
+ */
+export interface RestApiPolicySpecInitProvider {
+  /**
+   * JSON formatted policy document that controls access to the API Gateway
+   *
+   * @schema RestApiPolicySpecInitProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * ID of the REST API.
+   *
+   * @schema RestApiPolicySpecInitProvider#restApiId
+   */
+  readonly restApiId?: string;
+
+  /**
+   * Reference to a RestAPI in apigateway to populate restApiId.
+   *
+   * @schema RestApiPolicySpecInitProvider#restApiIdRef
+   */
+  readonly restApiIdRef?: RestApiPolicySpecInitProviderRestApiIdRef;
+
+  /**
+   * Selector for a RestAPI in apigateway to populate restApiId.
+   *
+   * @schema RestApiPolicySpecInitProvider#restApiIdSelector
+   */
+  readonly restApiIdSelector?: RestApiPolicySpecInitProviderRestApiIdSelector;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecInitProvider(obj: RestApiPolicySpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'policy': obj.policy,
+    'restApiId': obj.restApiId,
+    'restApiIdRef': toJson_RestApiPolicySpecInitProviderRestApiIdRef(obj.restApiIdRef),
+    'restApiIdSelector': toJson_RestApiPolicySpecInitProviderRestApiIdSelector(obj.restApiIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema RestApiPolicySpecManagementPolicies
+ */
+export enum RestApiPolicySpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema RestApiPolicySpecProviderConfigRef
+ */
+export interface RestApiPolicySpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema RestApiPolicySpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema RestApiPolicySpecProviderConfigRef#policy
+   */
+  readonly policy?: RestApiPolicySpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecProviderConfigRef(obj: RestApiPolicySpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_RestApiPolicySpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema RestApiPolicySpecWriteConnectionSecretToRef
+ */
+export interface RestApiPolicySpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema RestApiPolicySpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema RestApiPolicySpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecWriteConnectionSecretToRef(obj: RestApiPolicySpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RestAPI in apigateway to populate restApiId.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdRef
+ */
+export interface RestApiPolicySpecForProviderRestApiIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdRef#policy
+   */
+  readonly policy?: RestApiPolicySpecForProviderRestApiIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecForProviderRestApiIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecForProviderRestApiIdRef(obj: RestApiPolicySpecForProviderRestApiIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_RestApiPolicySpecForProviderRestApiIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RestAPI in apigateway to populate restApiId.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdSelector
+ */
+export interface RestApiPolicySpecForProviderRestApiIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdSelector#policy
+   */
+  readonly policy?: RestApiPolicySpecForProviderRestApiIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecForProviderRestApiIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecForProviderRestApiIdSelector(obj: RestApiPolicySpecForProviderRestApiIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_RestApiPolicySpecForProviderRestApiIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RestAPI in apigateway to populate restApiId.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdRef
+ */
+export interface RestApiPolicySpecInitProviderRestApiIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdRef#policy
+   */
+  readonly policy?: RestApiPolicySpecInitProviderRestApiIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecInitProviderRestApiIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecInitProviderRestApiIdRef(obj: RestApiPolicySpecInitProviderRestApiIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_RestApiPolicySpecInitProviderRestApiIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RestAPI in apigateway to populate restApiId.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdSelector
+ */
+export interface RestApiPolicySpecInitProviderRestApiIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdSelector#policy
+   */
+  readonly policy?: RestApiPolicySpecInitProviderRestApiIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecInitProviderRestApiIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecInitProviderRestApiIdSelector(obj: RestApiPolicySpecInitProviderRestApiIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_RestApiPolicySpecInitProviderRestApiIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema RestApiPolicySpecProviderConfigRefPolicy
+ */
+export interface RestApiPolicySpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema RestApiPolicySpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: RestApiPolicySpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema RestApiPolicySpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: RestApiPolicySpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecProviderConfigRefPolicy(obj: RestApiPolicySpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdRefPolicy
+ */
+export interface RestApiPolicySpecForProviderRestApiIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdRefPolicy#resolution
+   */
+  readonly resolution?: RestApiPolicySpecForProviderRestApiIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdRefPolicy#resolve
+   */
+  readonly resolve?: RestApiPolicySpecForProviderRestApiIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecForProviderRestApiIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecForProviderRestApiIdRefPolicy(obj: RestApiPolicySpecForProviderRestApiIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdSelectorPolicy
+ */
+export interface RestApiPolicySpecForProviderRestApiIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdSelectorPolicy#resolution
+   */
+  readonly resolution?: RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema RestApiPolicySpecForProviderRestApiIdSelectorPolicy#resolve
+   */
+  readonly resolve?: RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecForProviderRestApiIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecForProviderRestApiIdSelectorPolicy(obj: RestApiPolicySpecForProviderRestApiIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdRefPolicy
+ */
+export interface RestApiPolicySpecInitProviderRestApiIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdRefPolicy#resolution
+   */
+  readonly resolution?: RestApiPolicySpecInitProviderRestApiIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdRefPolicy#resolve
+   */
+  readonly resolve?: RestApiPolicySpecInitProviderRestApiIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecInitProviderRestApiIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecInitProviderRestApiIdRefPolicy(obj: RestApiPolicySpecInitProviderRestApiIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdSelectorPolicy
+ */
+export interface RestApiPolicySpecInitProviderRestApiIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdSelectorPolicy#resolution
+   */
+  readonly resolution?: RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema RestApiPolicySpecInitProviderRestApiIdSelectorPolicy#resolve
+   */
+  readonly resolve?: RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'RestApiPolicySpecInitProviderRestApiIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_RestApiPolicySpecInitProviderRestApiIdSelectorPolicy(obj: RestApiPolicySpecInitProviderRestApiIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema RestApiPolicySpecProviderConfigRefPolicyResolution
+ */
+export enum RestApiPolicySpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema RestApiPolicySpecProviderConfigRefPolicyResolve
+ */
+export enum RestApiPolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdRefPolicyResolution
+ */
+export enum RestApiPolicySpecForProviderRestApiIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdRefPolicyResolve
+ */
+export enum RestApiPolicySpecForProviderRestApiIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolution
+ */
+export enum RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolve
+ */
+export enum RestApiPolicySpecForProviderRestApiIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdRefPolicyResolution
+ */
+export enum RestApiPolicySpecInitProviderRestApiIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdRefPolicyResolve
+ */
+export enum RestApiPolicySpecInitProviderRestApiIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolution
+ */
+export enum RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolve
+ */
+export enum RestApiPolicySpecInitProviderRestApiIdSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */

@@ -1017,6 +1017,2234 @@ export enum GroupSpecInitProviderKmsKeyIdSelectorPolicyResolve {
 
 
 /**
+ * MetricFilter is the Schema for the MetricFilters API. Provides a CloudWatch Log Metric Filter resource.
+Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema MetricFilter
+ */
+export class MetricFilter extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "MetricFilter"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'cloudwatchlogs.aws.upbound.io/v1beta1',
+    kind: 'MetricFilter',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "MetricFilter".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: MetricFilterProps): any {
+    return {
+      ...MetricFilter.GVK,
+      ...toJson_MetricFilterProps(props),
+    };
+  }
+
+  /**
+   * Defines a "MetricFilter" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: MetricFilterProps) {
+    super(scope, id, {
+      ...MetricFilter.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...MetricFilter.GVK,
+      ...toJson_MetricFilterProps(resolved),
+    };
+  }
+}
+
+/**
+ * MetricFilter is the Schema for the MetricFilters API. Provides a CloudWatch Log Metric Filter resource.
+ * Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema MetricFilter
+ */
+export interface MetricFilterProps {
+  /**
+   * @schema MetricFilter#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * MetricFilterSpec defines the desired state of MetricFilter
+   *
+   * @schema MetricFilter#spec
+   */
+  readonly spec: MetricFilterSpec;
+}
+
+/**
+ * Converts an object of type 'MetricFilterProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterProps(obj: MetricFilterProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_MetricFilterSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * MetricFilterSpec defines the desired state of MetricFilter
+ *
+ * @schema MetricFilterSpec
+ */
+export interface MetricFilterSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema MetricFilterSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: MetricFilterSpecDeletionPolicy;
+
+  /**
+   * @schema MetricFilterSpec#forProvider
+   */
+  readonly forProvider: MetricFilterSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema MetricFilterSpec#initProvider
+   */
+  readonly initProvider?: MetricFilterSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema MetricFilterSpec#managementPolicies
+   */
+  readonly managementPolicies?: MetricFilterSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema MetricFilterSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: MetricFilterSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema MetricFilterSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: MetricFilterSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpec(obj: MetricFilterSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_MetricFilterSpecForProvider(obj.forProvider),
+    'initProvider': toJson_MetricFilterSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_MetricFilterSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_MetricFilterSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema MetricFilterSpecDeletionPolicy
+ */
+export enum MetricFilterSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema MetricFilterSpecForProvider
+ */
+export interface MetricFilterSpecForProvider {
+  /**
+   * Whether the metric filter will be applied on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema MetricFilterSpecForProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * The name of the log group to associate the metric filter with.
+   *
+   * @schema MetricFilterSpecForProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Reference to a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterSpecForProvider#logGroupNameRef
+   */
+  readonly logGroupNameRef?: MetricFilterSpecForProviderLogGroupNameRef;
+
+  /**
+   * Selector for a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterSpecForProvider#logGroupNameSelector
+   */
+  readonly logGroupNameSelector?: MetricFilterSpecForProviderLogGroupNameSelector;
+
+  /**
+   * A block defining collection of information needed to define how metric data gets emitted. See below.
+   *
+   * @schema MetricFilterSpecForProvider#metricTransformation
+   */
+  readonly metricTransformation?: MetricFilterSpecForProviderMetricTransformation[];
+
+  /**
+   * A valid CloudWatch Logs filter pattern
+   * for extracting metric data out of ingested log events.
+   *
+   * @schema MetricFilterSpecForProvider#pattern
+   */
+  readonly pattern?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema MetricFilterSpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProvider(obj: MetricFilterSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'logGroupName': obj.logGroupName,
+    'logGroupNameRef': toJson_MetricFilterSpecForProviderLogGroupNameRef(obj.logGroupNameRef),
+    'logGroupNameSelector': toJson_MetricFilterSpecForProviderLogGroupNameSelector(obj.logGroupNameSelector),
+    'metricTransformation': obj.metricTransformation?.map(y => toJson_MetricFilterSpecForProviderMetricTransformation(y)),
+    'pattern': obj.pattern,
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema MetricFilterSpecInitProvider
+ */
+export interface MetricFilterSpecInitProvider {
+  /**
+   * Whether the metric filter will be applied on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema MetricFilterSpecInitProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * The name of the log group to associate the metric filter with.
+   *
+   * @schema MetricFilterSpecInitProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Reference to a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterSpecInitProvider#logGroupNameRef
+   */
+  readonly logGroupNameRef?: MetricFilterSpecInitProviderLogGroupNameRef;
+
+  /**
+   * Selector for a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterSpecInitProvider#logGroupNameSelector
+   */
+  readonly logGroupNameSelector?: MetricFilterSpecInitProviderLogGroupNameSelector;
+
+  /**
+   * A block defining collection of information needed to define how metric data gets emitted. See below.
+   *
+   * @schema MetricFilterSpecInitProvider#metricTransformation
+   */
+  readonly metricTransformation?: MetricFilterSpecInitProviderMetricTransformation[];
+
+  /**
+   * A valid CloudWatch Logs filter pattern
+   * for extracting metric data out of ingested log events.
+   *
+   * @schema MetricFilterSpecInitProvider#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProvider(obj: MetricFilterSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'logGroupName': obj.logGroupName,
+    'logGroupNameRef': toJson_MetricFilterSpecInitProviderLogGroupNameRef(obj.logGroupNameRef),
+    'logGroupNameSelector': toJson_MetricFilterSpecInitProviderLogGroupNameSelector(obj.logGroupNameSelector),
+    'metricTransformation': obj.metricTransformation?.map(y => toJson_MetricFilterSpecInitProviderMetricTransformation(y)),
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema MetricFilterSpecManagementPolicies
+ */
+export enum MetricFilterSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema MetricFilterSpecProviderConfigRef
+ */
+export interface MetricFilterSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterSpecProviderConfigRef#policy
+   */
+  readonly policy?: MetricFilterSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecProviderConfigRef(obj: MetricFilterSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema MetricFilterSpecWriteConnectionSecretToRef
+ */
+export interface MetricFilterSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema MetricFilterSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema MetricFilterSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecWriteConnectionSecretToRef(obj: MetricFilterSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameRef
+ */
+export interface MetricFilterSpecForProviderLogGroupNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameRef#policy
+   */
+  readonly policy?: MetricFilterSpecForProviderLogGroupNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProviderLogGroupNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProviderLogGroupNameRef(obj: MetricFilterSpecForProviderLogGroupNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterSpecForProviderLogGroupNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameSelector
+ */
+export interface MetricFilterSpecForProviderLogGroupNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameSelector#policy
+   */
+  readonly policy?: MetricFilterSpecForProviderLogGroupNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProviderLogGroupNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProviderLogGroupNameSelector(obj: MetricFilterSpecForProviderLogGroupNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_MetricFilterSpecForProviderLogGroupNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema MetricFilterSpecForProviderMetricTransformation
+ */
+export interface MetricFilterSpecForProviderMetricTransformation {
+  /**
+   * The value to emit when a filter pattern does not match a log event. Conflicts with dimensions.
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#defaultValue
+   */
+  readonly defaultValue?: string;
+
+  /**
+   * Map of fields to use as dimensions for the metric. Up to 3 dimensions are allowed. Conflicts with default_value.
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#dimensions
+   */
+  readonly dimensions?: { [key: string]: string };
+
+  /**
+   * The name of the CloudWatch metric to which the monitored log information should be published (e.g., ErrorCount)
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#name
+   */
+  readonly name?: string;
+
+  /**
+   * The destination namespace of the CloudWatch metric.
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The unit to assign to the metric. If you omit this, the unit is set as None.
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#unit
+   */
+  readonly unit?: string;
+
+  /**
+   * What to publish to the metric. For example, if you're counting the occurrences of a particular term like "Error", the value will be "1" for each occurrence. If you're counting the bytes transferred the published value will be the value in the log event.
+   *
+   * @schema MetricFilterSpecForProviderMetricTransformation#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProviderMetricTransformation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProviderMetricTransformation(obj: MetricFilterSpecForProviderMetricTransformation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultValue': obj.defaultValue,
+    'dimensions': ((obj.dimensions) === undefined) ? undefined : (Object.entries(obj.dimensions).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'unit': obj.unit,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameRef
+ */
+export interface MetricFilterSpecInitProviderLogGroupNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameRef#policy
+   */
+  readonly policy?: MetricFilterSpecInitProviderLogGroupNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProviderLogGroupNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProviderLogGroupNameRef(obj: MetricFilterSpecInitProviderLogGroupNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterSpecInitProviderLogGroupNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameSelector
+ */
+export interface MetricFilterSpecInitProviderLogGroupNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameSelector#policy
+   */
+  readonly policy?: MetricFilterSpecInitProviderLogGroupNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProviderLogGroupNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProviderLogGroupNameSelector(obj: MetricFilterSpecInitProviderLogGroupNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_MetricFilterSpecInitProviderLogGroupNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema MetricFilterSpecInitProviderMetricTransformation
+ */
+export interface MetricFilterSpecInitProviderMetricTransformation {
+  /**
+   * The value to emit when a filter pattern does not match a log event. Conflicts with dimensions.
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#defaultValue
+   */
+  readonly defaultValue?: string;
+
+  /**
+   * Map of fields to use as dimensions for the metric. Up to 3 dimensions are allowed. Conflicts with default_value.
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#dimensions
+   */
+  readonly dimensions?: { [key: string]: string };
+
+  /**
+   * The name of the CloudWatch metric to which the monitored log information should be published (e.g., ErrorCount)
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#name
+   */
+  readonly name?: string;
+
+  /**
+   * The destination namespace of the CloudWatch metric.
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The unit to assign to the metric. If you omit this, the unit is set as None.
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#unit
+   */
+  readonly unit?: string;
+
+  /**
+   * What to publish to the metric. For example, if you're counting the occurrences of a particular term like "Error", the value will be "1" for each occurrence. If you're counting the bytes transferred the published value will be the value in the log event.
+   *
+   * @schema MetricFilterSpecInitProviderMetricTransformation#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProviderMetricTransformation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProviderMetricTransformation(obj: MetricFilterSpecInitProviderMetricTransformation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultValue': obj.defaultValue,
+    'dimensions': ((obj.dimensions) === undefined) ? undefined : (Object.entries(obj.dimensions).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'unit': obj.unit,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterSpecProviderConfigRefPolicy
+ */
+export interface MetricFilterSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecProviderConfigRefPolicy(obj: MetricFilterSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameRefPolicy
+ */
+export interface MetricFilterSpecForProviderLogGroupNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterSpecForProviderLogGroupNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterSpecForProviderLogGroupNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProviderLogGroupNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProviderLogGroupNameRefPolicy(obj: MetricFilterSpecForProviderLogGroupNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameSelectorPolicy
+ */
+export interface MetricFilterSpecForProviderLogGroupNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameSelectorPolicy#resolution
+   */
+  readonly resolution?: MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterSpecForProviderLogGroupNameSelectorPolicy#resolve
+   */
+  readonly resolve?: MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecForProviderLogGroupNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecForProviderLogGroupNameSelectorPolicy(obj: MetricFilterSpecForProviderLogGroupNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameRefPolicy
+ */
+export interface MetricFilterSpecInitProviderLogGroupNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterSpecInitProviderLogGroupNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterSpecInitProviderLogGroupNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProviderLogGroupNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProviderLogGroupNameRefPolicy(obj: MetricFilterSpecInitProviderLogGroupNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameSelectorPolicy
+ */
+export interface MetricFilterSpecInitProviderLogGroupNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameSelectorPolicy#resolution
+   */
+  readonly resolution?: MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterSpecInitProviderLogGroupNameSelectorPolicy#resolve
+   */
+  readonly resolve?: MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterSpecInitProviderLogGroupNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterSpecInitProviderLogGroupNameSelectorPolicy(obj: MetricFilterSpecInitProviderLogGroupNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterSpecProviderConfigRefPolicyResolution
+ */
+export enum MetricFilterSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterSpecProviderConfigRefPolicyResolve
+ */
+export enum MetricFilterSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameRefPolicyResolution
+ */
+export enum MetricFilterSpecForProviderLogGroupNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameRefPolicyResolve
+ */
+export enum MetricFilterSpecForProviderLogGroupNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolution
+ */
+export enum MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolve
+ */
+export enum MetricFilterSpecForProviderLogGroupNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameRefPolicyResolution
+ */
+export enum MetricFilterSpecInitProviderLogGroupNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameRefPolicyResolve
+ */
+export enum MetricFilterSpecInitProviderLogGroupNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolution
+ */
+export enum MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolve
+ */
+export enum MetricFilterSpecInitProviderLogGroupNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * MetricFilter is the Schema for the MetricFilters API. Provides a CloudWatch Log Metric Filter resource.
+ *
+ * @schema MetricFilterV1Beta2
+ */
+export class MetricFilterV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "MetricFilterV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'cloudwatchlogs.aws.upbound.io/v1beta2',
+    kind: 'MetricFilter',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "MetricFilterV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: MetricFilterV1Beta2Props): any {
+    return {
+      ...MetricFilterV1Beta2.GVK,
+      ...toJson_MetricFilterV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "MetricFilterV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: MetricFilterV1Beta2Props) {
+    super(scope, id, {
+      ...MetricFilterV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...MetricFilterV1Beta2.GVK,
+      ...toJson_MetricFilterV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * MetricFilter is the Schema for the MetricFilters API. Provides a CloudWatch Log Metric Filter resource.
+ *
+ * @schema MetricFilterV1Beta2
+ */
+export interface MetricFilterV1Beta2Props {
+  /**
+   * @schema MetricFilterV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * MetricFilterSpec defines the desired state of MetricFilter
+   *
+   * @schema MetricFilterV1Beta2#spec
+   */
+  readonly spec: MetricFilterV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2Props(obj: MetricFilterV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_MetricFilterV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * MetricFilterSpec defines the desired state of MetricFilter
+ *
+ * @schema MetricFilterV1Beta2Spec
+ */
+export interface MetricFilterV1Beta2Spec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema MetricFilterV1Beta2Spec#deletionPolicy
+   */
+  readonly deletionPolicy?: MetricFilterV1Beta2SpecDeletionPolicy;
+
+  /**
+   * @schema MetricFilterV1Beta2Spec#forProvider
+   */
+  readonly forProvider: MetricFilterV1Beta2SpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema MetricFilterV1Beta2Spec#initProvider
+   */
+  readonly initProvider?: MetricFilterV1Beta2SpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema MetricFilterV1Beta2Spec#managementPolicies
+   */
+  readonly managementPolicies?: MetricFilterV1Beta2SpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema MetricFilterV1Beta2Spec#providerConfigRef
+   */
+  readonly providerConfigRef?: MetricFilterV1Beta2SpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema MetricFilterV1Beta2Spec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: MetricFilterV1Beta2SpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2Spec(obj: MetricFilterV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_MetricFilterV1Beta2SpecForProvider(obj.forProvider),
+    'initProvider': toJson_MetricFilterV1Beta2SpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_MetricFilterV1Beta2SpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_MetricFilterV1Beta2SpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema MetricFilterV1Beta2SpecDeletionPolicy
+ */
+export enum MetricFilterV1Beta2SpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema MetricFilterV1Beta2SpecForProvider
+ */
+export interface MetricFilterV1Beta2SpecForProvider {
+  /**
+   * Whether the metric filter will be applied on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema MetricFilterV1Beta2SpecForProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * The name of the log group to associate the metric filter with.
+   *
+   * @schema MetricFilterV1Beta2SpecForProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Reference to a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterV1Beta2SpecForProvider#logGroupNameRef
+   */
+  readonly logGroupNameRef?: MetricFilterV1Beta2SpecForProviderLogGroupNameRef;
+
+  /**
+   * Selector for a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterV1Beta2SpecForProvider#logGroupNameSelector
+   */
+  readonly logGroupNameSelector?: MetricFilterV1Beta2SpecForProviderLogGroupNameSelector;
+
+  /**
+   * A block defining collection of information needed to define how metric data gets emitted. See below.
+   *
+   * @schema MetricFilterV1Beta2SpecForProvider#metricTransformation
+   */
+  readonly metricTransformation?: MetricFilterV1Beta2SpecForProviderMetricTransformation;
+
+  /**
+   * A valid CloudWatch Logs filter pattern
+   * for extracting metric data out of ingested log events.
+   *
+   * @schema MetricFilterV1Beta2SpecForProvider#pattern
+   */
+  readonly pattern?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema MetricFilterV1Beta2SpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProvider(obj: MetricFilterV1Beta2SpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'logGroupName': obj.logGroupName,
+    'logGroupNameRef': toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameRef(obj.logGroupNameRef),
+    'logGroupNameSelector': toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameSelector(obj.logGroupNameSelector),
+    'metricTransformation': toJson_MetricFilterV1Beta2SpecForProviderMetricTransformation(obj.metricTransformation),
+    'pattern': obj.pattern,
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProvider
+ */
+export interface MetricFilterV1Beta2SpecInitProvider {
+  /**
+   * Whether the metric filter will be applied on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema MetricFilterV1Beta2SpecInitProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * The name of the log group to associate the metric filter with.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Reference to a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProvider#logGroupNameRef
+   */
+  readonly logGroupNameRef?: MetricFilterV1Beta2SpecInitProviderLogGroupNameRef;
+
+  /**
+   * Selector for a Group in cloudwatchlogs to populate logGroupName.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProvider#logGroupNameSelector
+   */
+  readonly logGroupNameSelector?: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector;
+
+  /**
+   * A block defining collection of information needed to define how metric data gets emitted. See below.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProvider#metricTransformation
+   */
+  readonly metricTransformation?: MetricFilterV1Beta2SpecInitProviderMetricTransformation;
+
+  /**
+   * A valid CloudWatch Logs filter pattern
+   * for extracting metric data out of ingested log events.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProvider#pattern
+   */
+  readonly pattern?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProvider(obj: MetricFilterV1Beta2SpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'logGroupName': obj.logGroupName,
+    'logGroupNameRef': toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameRef(obj.logGroupNameRef),
+    'logGroupNameSelector': toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector(obj.logGroupNameSelector),
+    'metricTransformation': toJson_MetricFilterV1Beta2SpecInitProviderMetricTransformation(obj.metricTransformation),
+    'pattern': obj.pattern,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema MetricFilterV1Beta2SpecManagementPolicies
+ */
+export enum MetricFilterV1Beta2SpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema MetricFilterV1Beta2SpecProviderConfigRef
+ */
+export interface MetricFilterV1Beta2SpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterV1Beta2SpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterV1Beta2SpecProviderConfigRef#policy
+   */
+  readonly policy?: MetricFilterV1Beta2SpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecProviderConfigRef(obj: MetricFilterV1Beta2SpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterV1Beta2SpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema MetricFilterV1Beta2SpecWriteConnectionSecretToRef
+ */
+export interface MetricFilterV1Beta2SpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema MetricFilterV1Beta2SpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema MetricFilterV1Beta2SpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecWriteConnectionSecretToRef(obj: MetricFilterV1Beta2SpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRef
+ */
+export interface MetricFilterV1Beta2SpecForProviderLogGroupNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRef#policy
+   */
+  readonly policy?: MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProviderLogGroupNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameRef(obj: MetricFilterV1Beta2SpecForProviderLogGroupNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelector
+ */
+export interface MetricFilterV1Beta2SpecForProviderLogGroupNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelector#policy
+   */
+  readonly policy?: MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProviderLogGroupNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameSelector(obj: MetricFilterV1Beta2SpecForProviderLogGroupNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A block defining collection of information needed to define how metric data gets emitted. See below.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation
+ */
+export interface MetricFilterV1Beta2SpecForProviderMetricTransformation {
+  /**
+   * The value to emit when a filter pattern does not match a log event. Conflicts with dimensions.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#defaultValue
+   */
+  readonly defaultValue?: string;
+
+  /**
+   * Map of fields to use as dimensions for the metric. Up to 3 dimensions are allowed. Conflicts with default_value.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#dimensions
+   */
+  readonly dimensions?: { [key: string]: string };
+
+  /**
+   * The name of the CloudWatch metric to which the monitored log information should be published (e.g., ErrorCount)
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#name
+   */
+  readonly name?: string;
+
+  /**
+   * The destination namespace of the CloudWatch metric.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The unit to assign to the metric. If you omit this, the unit is set as None.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#unit
+   */
+  readonly unit?: string;
+
+  /**
+   * What to publish to the metric. For example, if you're counting the occurrences of a particular term like "Error", the value will be "1" for each occurrence. If you're counting the bytes transferred the published value will be the value in the log event.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderMetricTransformation#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProviderMetricTransformation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProviderMetricTransformation(obj: MetricFilterV1Beta2SpecForProviderMetricTransformation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultValue': obj.defaultValue,
+    'dimensions': ((obj.dimensions) === undefined) ? undefined : (Object.entries(obj.dimensions).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'unit': obj.unit,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRef
+ */
+export interface MetricFilterV1Beta2SpecInitProviderLogGroupNameRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRef#policy
+   */
+  readonly policy?: MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProviderLogGroupNameRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameRef(obj: MetricFilterV1Beta2SpecInitProviderLogGroupNameRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Group in cloudwatchlogs to populate logGroupName.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector
+ */
+export interface MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector#policy
+   */
+  readonly policy?: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector(obj: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A block defining collection of information needed to define how metric data gets emitted. See below.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation
+ */
+export interface MetricFilterV1Beta2SpecInitProviderMetricTransformation {
+  /**
+   * The value to emit when a filter pattern does not match a log event. Conflicts with dimensions.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#defaultValue
+   */
+  readonly defaultValue?: string;
+
+  /**
+   * Map of fields to use as dimensions for the metric. Up to 3 dimensions are allowed. Conflicts with default_value.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#dimensions
+   */
+  readonly dimensions?: { [key: string]: string };
+
+  /**
+   * The name of the CloudWatch metric to which the monitored log information should be published (e.g., ErrorCount)
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#name
+   */
+  readonly name?: string;
+
+  /**
+   * The destination namespace of the CloudWatch metric.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#namespace
+   */
+  readonly namespace?: string;
+
+  /**
+   * The unit to assign to the metric. If you omit this, the unit is set as None.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#unit
+   */
+  readonly unit?: string;
+
+  /**
+   * What to publish to the metric. For example, if you're counting the occurrences of a particular term like "Error", the value will be "1" for each occurrence. If you're counting the bytes transferred the published value will be the value in the log event.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderMetricTransformation#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProviderMetricTransformation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProviderMetricTransformation(obj: MetricFilterV1Beta2SpecInitProviderMetricTransformation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultValue': obj.defaultValue,
+    'dimensions': ((obj.dimensions) === undefined) ? undefined : (Object.entries(obj.dimensions).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'name': obj.name,
+    'namespace': obj.namespace,
+    'unit': obj.unit,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterV1Beta2SpecProviderConfigRefPolicy
+ */
+export interface MetricFilterV1Beta2SpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterV1Beta2SpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterV1Beta2SpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterV1Beta2SpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterV1Beta2SpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecProviderConfigRefPolicy(obj: MetricFilterV1Beta2SpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy
+ */
+export interface MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy(obj: MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy
+ */
+export interface MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy#resolution
+   */
+  readonly resolution?: MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy#resolve
+   */
+  readonly resolve?: MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy(obj: MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy
+ */
+export interface MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy#resolution
+   */
+  readonly resolution?: MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy#resolve
+   */
+  readonly resolve?: MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy(obj: MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy
+ */
+export interface MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy#resolution
+   */
+  readonly resolution?: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy#resolve
+   */
+  readonly resolve?: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy(obj: MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterV1Beta2SpecProviderConfigRefPolicyResolution
+ */
+export enum MetricFilterV1Beta2SpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterV1Beta2SpecProviderConfigRefPolicyResolve
+ */
+export enum MetricFilterV1Beta2SpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolution
+ */
+export enum MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolve
+ */
+export enum MetricFilterV1Beta2SpecForProviderLogGroupNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolution
+ */
+export enum MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolve
+ */
+export enum MetricFilterV1Beta2SpecForProviderLogGroupNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolution
+ */
+export enum MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolve
+ */
+export enum MetricFilterV1Beta2SpecInitProviderLogGroupNameRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolution
+ */
+export enum MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolve
+ */
+export enum MetricFilterV1Beta2SpecInitProviderLogGroupNameSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * ResourcePolicy is the Schema for the ResourcePolicys API. Provides a resource to manage a CloudWatch log resource policy
  *
  * @schema ResourcePolicy
@@ -1454,6 +3682,1529 @@ export enum ResourcePolicySpecProviderConfigRefPolicyResolution {
  * @schema ResourcePolicySpecProviderConfigRefPolicyResolve
  */
 export enum ResourcePolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * SubscriptionFilter is the Schema for the SubscriptionFilters API. Provides a CloudWatch Logs subscription filter.
+ *
+ * @schema SubscriptionFilter
+ */
+export class SubscriptionFilter extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "SubscriptionFilter"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'cloudwatchlogs.aws.upbound.io/v1beta1',
+    kind: 'SubscriptionFilter',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "SubscriptionFilter".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: SubscriptionFilterProps): any {
+    return {
+      ...SubscriptionFilter.GVK,
+      ...toJson_SubscriptionFilterProps(props),
+    };
+  }
+
+  /**
+   * Defines a "SubscriptionFilter" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: SubscriptionFilterProps) {
+    super(scope, id, {
+      ...SubscriptionFilter.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...SubscriptionFilter.GVK,
+      ...toJson_SubscriptionFilterProps(resolved),
+    };
+  }
+}
+
+/**
+ * SubscriptionFilter is the Schema for the SubscriptionFilters API. Provides a CloudWatch Logs subscription filter.
+ *
+ * @schema SubscriptionFilter
+ */
+export interface SubscriptionFilterProps {
+  /**
+   * @schema SubscriptionFilter#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * SubscriptionFilterSpec defines the desired state of SubscriptionFilter
+   *
+   * @schema SubscriptionFilter#spec
+   */
+  readonly spec: SubscriptionFilterSpec;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterProps(obj: SubscriptionFilterProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_SubscriptionFilterSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * SubscriptionFilterSpec defines the desired state of SubscriptionFilter
+ *
+ * @schema SubscriptionFilterSpec
+ */
+export interface SubscriptionFilterSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema SubscriptionFilterSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: SubscriptionFilterSpecDeletionPolicy;
+
+  /**
+   * @schema SubscriptionFilterSpec#forProvider
+   */
+  readonly forProvider: SubscriptionFilterSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema SubscriptionFilterSpec#initProvider
+   */
+  readonly initProvider?: SubscriptionFilterSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema SubscriptionFilterSpec#managementPolicies
+   */
+  readonly managementPolicies?: SubscriptionFilterSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema SubscriptionFilterSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: SubscriptionFilterSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema SubscriptionFilterSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: SubscriptionFilterSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpec(obj: SubscriptionFilterSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_SubscriptionFilterSpecForProvider(obj.forProvider),
+    'initProvider': toJson_SubscriptionFilterSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_SubscriptionFilterSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_SubscriptionFilterSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema SubscriptionFilterSpecDeletionPolicy
+ */
+export enum SubscriptionFilterSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema SubscriptionFilterSpecForProvider
+ */
+export interface SubscriptionFilterSpecForProvider {
+  /**
+   * Boolean to indicate whether to apply the subscription filter on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema SubscriptionFilterSpecForProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * ARN of the destination to deliver matching log events to. Kinesis stream or Lambda function ARN.
+   *
+   * @schema SubscriptionFilterSpecForProvider#destinationArn
+   */
+  readonly destinationArn?: string;
+
+  /**
+   * Reference to a Stream in kinesis to populate destinationArn.
+   *
+   * @schema SubscriptionFilterSpecForProvider#destinationArnRef
+   */
+  readonly destinationArnRef?: SubscriptionFilterSpecForProviderDestinationArnRef;
+
+  /**
+   * Selector for a Stream in kinesis to populate destinationArn.
+   *
+   * @schema SubscriptionFilterSpecForProvider#destinationArnSelector
+   */
+  readonly destinationArnSelector?: SubscriptionFilterSpecForProviderDestinationArnSelector;
+
+  /**
+   * Method used to distribute log data to the destination. By default log data is grouped by log stream, but the grouping can be set to random for a more even distribution. This property is only applicable when the destination is an Amazon Kinesis stream. Valid values are "Random" and "ByLogStream".
+   *
+   * @schema SubscriptionFilterSpecForProvider#distribution
+   */
+  readonly distribution?: string;
+
+  /**
+   * List of system fields to include in the log events sent to the subscription destination. These fields provide source information for centralized log data in the forwarded payload. Valid values: "@aws.account", "@aws.region". To remove this argument after it has been set, specify an empty list [] explicitly to avoid perpetual differences.
+   *
+   * @schema SubscriptionFilterSpecForProvider#emitSystemFields
+   */
+  readonly emitSystemFields?: string[];
+
+  /**
+   * Valid CloudWatch Logs filter pattern for subscribing to a filtered stream of log events. Use empty string "" to match everything. For more information, see the Amazon CloudWatch Logs User Guide.
+   *
+   * @schema SubscriptionFilterSpecForProvider#filterPattern
+   */
+  readonly filterPattern?: string;
+
+  /**
+   * Name of the log group to associate the subscription filter with.
+   *
+   * @schema SubscriptionFilterSpecForProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Name for the subscription filter.
+   *
+   * @schema SubscriptionFilterSpecForProvider#name
+   */
+  readonly name?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema SubscriptionFilterSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * ARN of an IAM role that grants CloudWatch Logs permissions to deliver ingested log events to the destination stream. You don't need to provide the ARN when you are working with a logical destination for cross-account delivery. If you use Lambda as a destination, you should skip this argument and use aws_lambda_permission resource for granting access from CloudWatch logs to the destination Lambda function.
+   *
+   * @schema SubscriptionFilterSpecForProvider#roleArn
+   */
+  readonly roleArn?: string;
+
+  /**
+   * Reference to a Role in iam to populate roleArn.
+   *
+   * @schema SubscriptionFilterSpecForProvider#roleArnRef
+   */
+  readonly roleArnRef?: SubscriptionFilterSpecForProviderRoleArnRef;
+
+  /**
+   * Selector for a Role in iam to populate roleArn.
+   *
+   * @schema SubscriptionFilterSpecForProvider#roleArnSelector
+   */
+  readonly roleArnSelector?: SubscriptionFilterSpecForProviderRoleArnSelector;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProvider(obj: SubscriptionFilterSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'destinationArn': obj.destinationArn,
+    'destinationArnRef': toJson_SubscriptionFilterSpecForProviderDestinationArnRef(obj.destinationArnRef),
+    'destinationArnSelector': toJson_SubscriptionFilterSpecForProviderDestinationArnSelector(obj.destinationArnSelector),
+    'distribution': obj.distribution,
+    'emitSystemFields': obj.emitSystemFields?.map(y => y),
+    'filterPattern': obj.filterPattern,
+    'logGroupName': obj.logGroupName,
+    'name': obj.name,
+    'region': obj.region,
+    'roleArn': obj.roleArn,
+    'roleArnRef': toJson_SubscriptionFilterSpecForProviderRoleArnRef(obj.roleArnRef),
+    'roleArnSelector': toJson_SubscriptionFilterSpecForProviderRoleArnSelector(obj.roleArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema SubscriptionFilterSpecInitProvider
+ */
+export interface SubscriptionFilterSpecInitProvider {
+  /**
+   * Boolean to indicate whether to apply the subscription filter on the transformed version of the log events instead of the original ingested log events. Defaults to false. Valid only for log groups that have an active log transformer.
+   *
+   * @default false. Valid only for log groups that have an active log transformer.
+   * @schema SubscriptionFilterSpecInitProvider#applyOnTransformedLogs
+   */
+  readonly applyOnTransformedLogs?: boolean;
+
+  /**
+   * ARN of the destination to deliver matching log events to. Kinesis stream or Lambda function ARN.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#destinationArn
+   */
+  readonly destinationArn?: string;
+
+  /**
+   * Reference to a Stream in kinesis to populate destinationArn.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#destinationArnRef
+   */
+  readonly destinationArnRef?: SubscriptionFilterSpecInitProviderDestinationArnRef;
+
+  /**
+   * Selector for a Stream in kinesis to populate destinationArn.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#destinationArnSelector
+   */
+  readonly destinationArnSelector?: SubscriptionFilterSpecInitProviderDestinationArnSelector;
+
+  /**
+   * Method used to distribute log data to the destination. By default log data is grouped by log stream, but the grouping can be set to random for a more even distribution. This property is only applicable when the destination is an Amazon Kinesis stream. Valid values are "Random" and "ByLogStream".
+   *
+   * @schema SubscriptionFilterSpecInitProvider#distribution
+   */
+  readonly distribution?: string;
+
+  /**
+   * List of system fields to include in the log events sent to the subscription destination. These fields provide source information for centralized log data in the forwarded payload. Valid values: "@aws.account", "@aws.region". To remove this argument after it has been set, specify an empty list [] explicitly to avoid perpetual differences.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#emitSystemFields
+   */
+  readonly emitSystemFields?: string[];
+
+  /**
+   * Valid CloudWatch Logs filter pattern for subscribing to a filtered stream of log events. Use empty string "" to match everything. For more information, see the Amazon CloudWatch Logs User Guide.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#filterPattern
+   */
+  readonly filterPattern?: string;
+
+  /**
+   * Name of the log group to associate the subscription filter with.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#logGroupName
+   */
+  readonly logGroupName?: string;
+
+  /**
+   * Name for the subscription filter.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#name
+   */
+  readonly name?: string;
+
+  /**
+   * ARN of an IAM role that grants CloudWatch Logs permissions to deliver ingested log events to the destination stream. You don't need to provide the ARN when you are working with a logical destination for cross-account delivery. If you use Lambda as a destination, you should skip this argument and use aws_lambda_permission resource for granting access from CloudWatch logs to the destination Lambda function.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#roleArn
+   */
+  readonly roleArn?: string;
+
+  /**
+   * Reference to a Role in iam to populate roleArn.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#roleArnRef
+   */
+  readonly roleArnRef?: SubscriptionFilterSpecInitProviderRoleArnRef;
+
+  /**
+   * Selector for a Role in iam to populate roleArn.
+   *
+   * @schema SubscriptionFilterSpecInitProvider#roleArnSelector
+   */
+  readonly roleArnSelector?: SubscriptionFilterSpecInitProviderRoleArnSelector;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProvider(obj: SubscriptionFilterSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'applyOnTransformedLogs': obj.applyOnTransformedLogs,
+    'destinationArn': obj.destinationArn,
+    'destinationArnRef': toJson_SubscriptionFilterSpecInitProviderDestinationArnRef(obj.destinationArnRef),
+    'destinationArnSelector': toJson_SubscriptionFilterSpecInitProviderDestinationArnSelector(obj.destinationArnSelector),
+    'distribution': obj.distribution,
+    'emitSystemFields': obj.emitSystemFields?.map(y => y),
+    'filterPattern': obj.filterPattern,
+    'logGroupName': obj.logGroupName,
+    'name': obj.name,
+    'roleArn': obj.roleArn,
+    'roleArnRef': toJson_SubscriptionFilterSpecInitProviderRoleArnRef(obj.roleArnRef),
+    'roleArnSelector': toJson_SubscriptionFilterSpecInitProviderRoleArnSelector(obj.roleArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema SubscriptionFilterSpecManagementPolicies
+ */
+export enum SubscriptionFilterSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema SubscriptionFilterSpecProviderConfigRef
+ */
+export interface SubscriptionFilterSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SubscriptionFilterSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SubscriptionFilterSpecProviderConfigRef#policy
+   */
+  readonly policy?: SubscriptionFilterSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecProviderConfigRef(obj: SubscriptionFilterSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SubscriptionFilterSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema SubscriptionFilterSpecWriteConnectionSecretToRef
+ */
+export interface SubscriptionFilterSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema SubscriptionFilterSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema SubscriptionFilterSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecWriteConnectionSecretToRef(obj: SubscriptionFilterSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Stream in kinesis to populate destinationArn.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnRef
+ */
+export interface SubscriptionFilterSpecForProviderDestinationArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnRef#policy
+   */
+  readonly policy?: SubscriptionFilterSpecForProviderDestinationArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderDestinationArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderDestinationArnRef(obj: SubscriptionFilterSpecForProviderDestinationArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SubscriptionFilterSpecForProviderDestinationArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Stream in kinesis to populate destinationArn.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnSelector
+ */
+export interface SubscriptionFilterSpecForProviderDestinationArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnSelector#policy
+   */
+  readonly policy?: SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderDestinationArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderDestinationArnSelector(obj: SubscriptionFilterSpecForProviderDestinationArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Role in iam to populate roleArn.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnRef
+ */
+export interface SubscriptionFilterSpecForProviderRoleArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnRef#policy
+   */
+  readonly policy?: SubscriptionFilterSpecForProviderRoleArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderRoleArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderRoleArnRef(obj: SubscriptionFilterSpecForProviderRoleArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SubscriptionFilterSpecForProviderRoleArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Role in iam to populate roleArn.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnSelector
+ */
+export interface SubscriptionFilterSpecForProviderRoleArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnSelector#policy
+   */
+  readonly policy?: SubscriptionFilterSpecForProviderRoleArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderRoleArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderRoleArnSelector(obj: SubscriptionFilterSpecForProviderRoleArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SubscriptionFilterSpecForProviderRoleArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Stream in kinesis to populate destinationArn.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnRef
+ */
+export interface SubscriptionFilterSpecInitProviderDestinationArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnRef#policy
+   */
+  readonly policy?: SubscriptionFilterSpecInitProviderDestinationArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderDestinationArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderDestinationArnRef(obj: SubscriptionFilterSpecInitProviderDestinationArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SubscriptionFilterSpecInitProviderDestinationArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Stream in kinesis to populate destinationArn.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnSelector
+ */
+export interface SubscriptionFilterSpecInitProviderDestinationArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnSelector#policy
+   */
+  readonly policy?: SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderDestinationArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderDestinationArnSelector(obj: SubscriptionFilterSpecInitProviderDestinationArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Role in iam to populate roleArn.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnRef
+ */
+export interface SubscriptionFilterSpecInitProviderRoleArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnRef#policy
+   */
+  readonly policy?: SubscriptionFilterSpecInitProviderRoleArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderRoleArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderRoleArnRef(obj: SubscriptionFilterSpecInitProviderRoleArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SubscriptionFilterSpecInitProviderRoleArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Role in iam to populate roleArn.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnSelector
+ */
+export interface SubscriptionFilterSpecInitProviderRoleArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnSelector#policy
+   */
+  readonly policy?: SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderRoleArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderRoleArnSelector(obj: SubscriptionFilterSpecInitProviderRoleArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SubscriptionFilterSpecProviderConfigRefPolicy
+ */
+export interface SubscriptionFilterSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecProviderConfigRefPolicy(obj: SubscriptionFilterSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnRefPolicy
+ */
+export interface SubscriptionFilterSpecForProviderDestinationArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnRefPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnRefPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderDestinationArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderDestinationArnRefPolicy(obj: SubscriptionFilterSpecForProviderDestinationArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy
+ */
+export interface SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy(obj: SubscriptionFilterSpecForProviderDestinationArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnRefPolicy
+ */
+export interface SubscriptionFilterSpecForProviderRoleArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnRefPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecForProviderRoleArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnRefPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecForProviderRoleArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderRoleArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderRoleArnRefPolicy(obj: SubscriptionFilterSpecForProviderRoleArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnSelectorPolicy
+ */
+export interface SubscriptionFilterSpecForProviderRoleArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecForProviderRoleArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecForProviderRoleArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecForProviderRoleArnSelectorPolicy(obj: SubscriptionFilterSpecForProviderRoleArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnRefPolicy
+ */
+export interface SubscriptionFilterSpecInitProviderDestinationArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnRefPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnRefPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderDestinationArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderDestinationArnRefPolicy(obj: SubscriptionFilterSpecInitProviderDestinationArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy
+ */
+export interface SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy(obj: SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnRefPolicy
+ */
+export interface SubscriptionFilterSpecInitProviderRoleArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnRefPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnRefPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderRoleArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderRoleArnRefPolicy(obj: SubscriptionFilterSpecInitProviderRoleArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy
+ */
+export interface SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy(obj: SubscriptionFilterSpecInitProviderRoleArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecProviderConfigRefPolicyResolution
+ */
+export enum SubscriptionFilterSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecProviderConfigRefPolicyResolve
+ */
+export enum SubscriptionFilterSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolution
+ */
+export enum SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolve
+ */
+export enum SubscriptionFilterSpecForProviderDestinationArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolution
+ */
+export enum SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolve
+ */
+export enum SubscriptionFilterSpecForProviderDestinationArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnRefPolicyResolution
+ */
+export enum SubscriptionFilterSpecForProviderRoleArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnRefPolicyResolve
+ */
+export enum SubscriptionFilterSpecForProviderRoleArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolution
+ */
+export enum SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolve
+ */
+export enum SubscriptionFilterSpecForProviderRoleArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolution
+ */
+export enum SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolve
+ */
+export enum SubscriptionFilterSpecInitProviderDestinationArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolution
+ */
+export enum SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolve
+ */
+export enum SubscriptionFilterSpecInitProviderDestinationArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolution
+ */
+export enum SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolve
+ */
+export enum SubscriptionFilterSpecInitProviderRoleArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolution
+ */
+export enum SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolve
+ */
+export enum SubscriptionFilterSpecInitProviderRoleArnSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */

@@ -4,6 +4,3668 @@ import { Construct } from 'constructs';
 
 
 /**
+ * DefaultNetworkACL is the Schema for the DefaultNetworkACLs API. Manage a default network ACL.
+ *
+ * @schema DefaultNetworkACL
+ */
+export class DefaultNetworkAcl extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "DefaultNetworkACL"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'DefaultNetworkACL',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "DefaultNetworkACL".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: DefaultNetworkAclProps): any {
+    return {
+      ...DefaultNetworkAcl.GVK,
+      ...toJson_DefaultNetworkAclProps(props),
+    };
+  }
+
+  /**
+   * Defines a "DefaultNetworkACL" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: DefaultNetworkAclProps) {
+    super(scope, id, {
+      ...DefaultNetworkAcl.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...DefaultNetworkAcl.GVK,
+      ...toJson_DefaultNetworkAclProps(resolved),
+    };
+  }
+}
+
+/**
+ * DefaultNetworkACL is the Schema for the DefaultNetworkACLs API. Manage a default network ACL.
+ *
+ * @schema DefaultNetworkACL
+ */
+export interface DefaultNetworkAclProps {
+  /**
+   * @schema DefaultNetworkACL#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * DefaultNetworkACLSpec defines the desired state of DefaultNetworkACL
+   *
+   * @schema DefaultNetworkACL#spec
+   */
+  readonly spec: DefaultNetworkAclSpec;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclProps(obj: DefaultNetworkAclProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_DefaultNetworkAclSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DefaultNetworkACLSpec defines the desired state of DefaultNetworkACL
+ *
+ * @schema DefaultNetworkAclSpec
+ */
+export interface DefaultNetworkAclSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema DefaultNetworkAclSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: DefaultNetworkAclSpecDeletionPolicy;
+
+  /**
+   * @schema DefaultNetworkAclSpec#forProvider
+   */
+  readonly forProvider: DefaultNetworkAclSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema DefaultNetworkAclSpec#initProvider
+   */
+  readonly initProvider?: DefaultNetworkAclSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema DefaultNetworkAclSpec#managementPolicies
+   */
+  readonly managementPolicies?: DefaultNetworkAclSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema DefaultNetworkAclSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: DefaultNetworkAclSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema DefaultNetworkAclSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: DefaultNetworkAclSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpec(obj: DefaultNetworkAclSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_DefaultNetworkAclSpecForProvider(obj.forProvider),
+    'initProvider': toJson_DefaultNetworkAclSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_DefaultNetworkAclSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_DefaultNetworkAclSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema DefaultNetworkAclSpecDeletionPolicy
+ */
+export enum DefaultNetworkAclSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema DefaultNetworkAclSpecForProvider
+ */
+export interface DefaultNetworkAclSpecForProvider {
+  /**
+   * Network ACL ID to manage. This attribute is exported from aws_vpc, or manually found via the AWS Console.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#defaultNetworkAclId
+   */
+  readonly defaultNetworkAclId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate defaultNetworkAclId.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#defaultNetworkAclIdRef
+   */
+  readonly defaultNetworkAclIdRef?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate defaultNetworkAclId.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#defaultNetworkAclIdSelector
+   */
+  readonly defaultNetworkAclIdSelector?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector;
+
+  /**
+   * Configuration block for an egress rule. Detailed below.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#egress
+   */
+  readonly egress?: DefaultNetworkAclSpecForProviderEgress[];
+
+  /**
+   * Configuration block for an ingress rule. Detailed below.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#ingress
+   */
+  readonly ingress?: DefaultNetworkAclSpecForProviderIngress[];
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema DefaultNetworkAclSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * References to Subnet in ec2 to populate subnetIds.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#subnetIdRefs
+   */
+  readonly subnetIdRefs?: DefaultNetworkAclSpecForProviderSubnetIdRefs[];
+
+  /**
+   * Selector for a list of Subnet in ec2 to populate subnetIds.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: DefaultNetworkAclSpecForProviderSubnetIdSelector;
+
+  /**
+   * List of Subnet IDs to apply the ACL to. See the notes above on Managing Subnets in the Default Network ACL
+   *
+   * @schema DefaultNetworkAclSpecForProvider#subnetIds
+   */
+  readonly subnetIds?: string[];
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DefaultNetworkAclSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProvider(obj: DefaultNetworkAclSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultNetworkAclId': obj.defaultNetworkAclId,
+    'defaultNetworkAclIdRef': toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef(obj.defaultNetworkAclIdRef),
+    'defaultNetworkAclIdSelector': toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector(obj.defaultNetworkAclIdSelector),
+    'egress': obj.egress?.map(y => toJson_DefaultNetworkAclSpecForProviderEgress(y)),
+    'ingress': obj.ingress?.map(y => toJson_DefaultNetworkAclSpecForProviderIngress(y)),
+    'region': obj.region,
+    'subnetIdRefs': obj.subnetIdRefs?.map(y => toJson_DefaultNetworkAclSpecForProviderSubnetIdRefs(y)),
+    'subnetIdSelector': toJson_DefaultNetworkAclSpecForProviderSubnetIdSelector(obj.subnetIdSelector),
+    'subnetIds': obj.subnetIds?.map(y => y),
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema DefaultNetworkAclSpecInitProvider
+ */
+export interface DefaultNetworkAclSpecInitProvider {
+  /**
+   * Network ACL ID to manage. This attribute is exported from aws_vpc, or manually found via the AWS Console.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#defaultNetworkAclId
+   */
+  readonly defaultNetworkAclId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate defaultNetworkAclId.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#defaultNetworkAclIdRef
+   */
+  readonly defaultNetworkAclIdRef?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate defaultNetworkAclId.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#defaultNetworkAclIdSelector
+   */
+  readonly defaultNetworkAclIdSelector?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector;
+
+  /**
+   * Configuration block for an egress rule. Detailed below.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#egress
+   */
+  readonly egress?: DefaultNetworkAclSpecInitProviderEgress[];
+
+  /**
+   * Configuration block for an ingress rule. Detailed below.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#ingress
+   */
+  readonly ingress?: DefaultNetworkAclSpecInitProviderIngress[];
+
+  /**
+   * References to Subnet in ec2 to populate subnetIds.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#subnetIdRefs
+   */
+  readonly subnetIdRefs?: DefaultNetworkAclSpecInitProviderSubnetIdRefs[];
+
+  /**
+   * Selector for a list of Subnet in ec2 to populate subnetIds.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: DefaultNetworkAclSpecInitProviderSubnetIdSelector;
+
+  /**
+   * List of Subnet IDs to apply the ACL to. See the notes above on Managing Subnets in the Default Network ACL
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#subnetIds
+   */
+  readonly subnetIds?: string[];
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DefaultNetworkAclSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProvider(obj: DefaultNetworkAclSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultNetworkAclId': obj.defaultNetworkAclId,
+    'defaultNetworkAclIdRef': toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef(obj.defaultNetworkAclIdRef),
+    'defaultNetworkAclIdSelector': toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector(obj.defaultNetworkAclIdSelector),
+    'egress': obj.egress?.map(y => toJson_DefaultNetworkAclSpecInitProviderEgress(y)),
+    'ingress': obj.ingress?.map(y => toJson_DefaultNetworkAclSpecInitProviderIngress(y)),
+    'subnetIdRefs': obj.subnetIdRefs?.map(y => toJson_DefaultNetworkAclSpecInitProviderSubnetIdRefs(y)),
+    'subnetIdSelector': toJson_DefaultNetworkAclSpecInitProviderSubnetIdSelector(obj.subnetIdSelector),
+    'subnetIds': obj.subnetIds?.map(y => y),
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema DefaultNetworkAclSpecManagementPolicies
+ */
+export enum DefaultNetworkAclSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema DefaultNetworkAclSpecProviderConfigRef
+ */
+export interface DefaultNetworkAclSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecProviderConfigRef#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecProviderConfigRef(obj: DefaultNetworkAclSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema DefaultNetworkAclSpecWriteConnectionSecretToRef
+ */
+export interface DefaultNetworkAclSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema DefaultNetworkAclSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DefaultNetworkAclSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecWriteConnectionSecretToRef(obj: DefaultNetworkAclSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate defaultNetworkAclId.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef
+ */
+export interface DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef(obj: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate defaultNetworkAclId.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector
+ */
+export interface DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector(obj: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultNetworkAclSpecForProviderEgress
+ */
+export interface DefaultNetworkAclSpecForProviderEgress {
+  /**
+   * The action to take.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#action
+   */
+  readonly action?: string;
+
+  /**
+   * The CIDR block to match. This must be a valid network mask.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * The from port to match.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * The ICMP type code to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * The ICMP type to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The protocol to match. If using the -1 'all' protocol, you must specify a from and to port of 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The rule number. Used for ordering.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#ruleNo
+   */
+  readonly ruleNo?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema DefaultNetworkAclSpecForProviderEgress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderEgress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderEgress(obj: DefaultNetworkAclSpecForProviderEgress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+    'cidrBlock': obj.cidrBlock,
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'protocol': obj.protocol,
+    'ruleNo': obj.ruleNo,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultNetworkAclSpecForProviderIngress
+ */
+export interface DefaultNetworkAclSpecForProviderIngress {
+  /**
+   * The action to take.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#action
+   */
+  readonly action?: string;
+
+  /**
+   * The CIDR block to match. This must be a valid network mask.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * Reference to a DefaultVPC in ec2 to populate cidrBlock.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#cidrBlockRef
+   */
+  readonly cidrBlockRef?: DefaultNetworkAclSpecForProviderIngressCidrBlockRef;
+
+  /**
+   * Selector for a DefaultVPC in ec2 to populate cidrBlock.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#cidrBlockSelector
+   */
+  readonly cidrBlockSelector?: DefaultNetworkAclSpecForProviderIngressCidrBlockSelector;
+
+  /**
+   * The from port to match.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * The ICMP type code to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * The ICMP type to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The protocol to match. If using the -1 'all' protocol, you must specify a from and to port of 0.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The rule number. Used for ordering.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#ruleNo
+   */
+  readonly ruleNo?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderIngress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderIngress(obj: DefaultNetworkAclSpecForProviderIngress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+    'cidrBlock': obj.cidrBlock,
+    'cidrBlockRef': toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockRef(obj.cidrBlockRef),
+    'cidrBlockSelector': toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockSelector(obj.cidrBlockSelector),
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'protocol': obj.protocol,
+    'ruleNo': obj.ruleNo,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdRefs
+ */
+export interface DefaultNetworkAclSpecForProviderSubnetIdRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdRefs#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderSubnetIdRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderSubnetIdRefs(obj: DefaultNetworkAclSpecForProviderSubnetIdRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of Subnet in ec2 to populate subnetIds.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdSelector
+ */
+export interface DefaultNetworkAclSpecForProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderSubnetIdSelector(obj: DefaultNetworkAclSpecForProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate defaultNetworkAclId.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef
+ */
+export interface DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef(obj: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate defaultNetworkAclId.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector
+ */
+export interface DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector(obj: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultNetworkAclSpecInitProviderEgress
+ */
+export interface DefaultNetworkAclSpecInitProviderEgress {
+  /**
+   * The action to take.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#action
+   */
+  readonly action?: string;
+
+  /**
+   * The CIDR block to match. This must be a valid network mask.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * The from port to match.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * The ICMP type code to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * The ICMP type to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The protocol to match. If using the -1 'all' protocol, you must specify a from and to port of 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The rule number. Used for ordering.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#ruleNo
+   */
+  readonly ruleNo?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderEgress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderEgress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderEgress(obj: DefaultNetworkAclSpecInitProviderEgress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+    'cidrBlock': obj.cidrBlock,
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'protocol': obj.protocol,
+    'ruleNo': obj.ruleNo,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultNetworkAclSpecInitProviderIngress
+ */
+export interface DefaultNetworkAclSpecInitProviderIngress {
+  /**
+   * The action to take.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#action
+   */
+  readonly action?: string;
+
+  /**
+   * The CIDR block to match. This must be a valid network mask.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * Reference to a DefaultVPC in ec2 to populate cidrBlock.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#cidrBlockRef
+   */
+  readonly cidrBlockRef?: DefaultNetworkAclSpecInitProviderIngressCidrBlockRef;
+
+  /**
+   * Selector for a DefaultVPC in ec2 to populate cidrBlock.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#cidrBlockSelector
+   */
+  readonly cidrBlockSelector?: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector;
+
+  /**
+   * The from port to match.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * The ICMP type code to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * The ICMP type to be used. Default 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The protocol to match. If using the -1 'all' protocol, you must specify a from and to port of 0.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The rule number. Used for ordering.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#ruleNo
+   */
+  readonly ruleNo?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderIngress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderIngress(obj: DefaultNetworkAclSpecInitProviderIngress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+    'cidrBlock': obj.cidrBlock,
+    'cidrBlockRef': toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockRef(obj.cidrBlockRef),
+    'cidrBlockSelector': toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector(obj.cidrBlockSelector),
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'protocol': obj.protocol,
+    'ruleNo': obj.ruleNo,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefs
+ */
+export interface DefaultNetworkAclSpecInitProviderSubnetIdRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefs#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderSubnetIdRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderSubnetIdRefs(obj: DefaultNetworkAclSpecInitProviderSubnetIdRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of Subnet in ec2 to populate subnetIds.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelector
+ */
+export interface DefaultNetworkAclSpecInitProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderSubnetIdSelector(obj: DefaultNetworkAclSpecInitProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecProviderConfigRefPolicy
+ */
+export interface DefaultNetworkAclSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecProviderConfigRefPolicy(obj: DefaultNetworkAclSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy(obj: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy(obj: DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a DefaultVPC in ec2 to populate cidrBlock.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRef
+ */
+export interface DefaultNetworkAclSpecForProviderIngressCidrBlockRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRef#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderIngressCidrBlockRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockRef(obj: DefaultNetworkAclSpecForProviderIngressCidrBlockRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a DefaultVPC in ec2 to populate cidrBlock.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelector
+ */
+export interface DefaultNetworkAclSpecForProviderIngressCidrBlockSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderIngressCidrBlockSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockSelector(obj: DefaultNetworkAclSpecForProviderIngressCidrBlockSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy(obj: DefaultNetworkAclSpecForProviderSubnetIdRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy(obj: DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy(obj: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy(obj: DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a DefaultVPC in ec2 to populate cidrBlock.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRef
+ */
+export interface DefaultNetworkAclSpecInitProviderIngressCidrBlockRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRef#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderIngressCidrBlockRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockRef(obj: DefaultNetworkAclSpecInitProviderIngressCidrBlockRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a DefaultVPC in ec2 to populate cidrBlock.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector
+ */
+export interface DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector#policy
+   */
+  readonly policy?: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector(obj: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy(obj: DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy(obj: DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecProviderConfigRefPolicyResolution
+ */
+export enum DefaultNetworkAclSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecProviderConfigRefPolicyResolve
+ */
+export enum DefaultNetworkAclSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderDefaultNetworkAclIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderDefaultNetworkAclIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy(obj: DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy(obj: DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderSubnetIdRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderDefaultNetworkAclIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy(obj: DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy
+ */
+export interface DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy(obj: DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderSubnetIdRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderIngressCidrBlockRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecForProviderIngressCidrBlockSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderIngressCidrBlockRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolution
+ */
+export enum DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolve
+ */
+export enum DefaultNetworkAclSpecInitProviderIngressCidrBlockSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * DefaultSecurityGroup is the Schema for the DefaultSecurityGroups API. Manage a default security group resource.
+ *
+ * @schema DefaultSecurityGroup
+ */
+export class DefaultSecurityGroup extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "DefaultSecurityGroup"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'DefaultSecurityGroup',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "DefaultSecurityGroup".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: DefaultSecurityGroupProps): any {
+    return {
+      ...DefaultSecurityGroup.GVK,
+      ...toJson_DefaultSecurityGroupProps(props),
+    };
+  }
+
+  /**
+   * Defines a "DefaultSecurityGroup" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: DefaultSecurityGroupProps) {
+    super(scope, id, {
+      ...DefaultSecurityGroup.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...DefaultSecurityGroup.GVK,
+      ...toJson_DefaultSecurityGroupProps(resolved),
+    };
+  }
+}
+
+/**
+ * DefaultSecurityGroup is the Schema for the DefaultSecurityGroups API. Manage a default security group resource.
+ *
+ * @schema DefaultSecurityGroup
+ */
+export interface DefaultSecurityGroupProps {
+  /**
+   * @schema DefaultSecurityGroup#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * DefaultSecurityGroupSpec defines the desired state of DefaultSecurityGroup
+   *
+   * @schema DefaultSecurityGroup#spec
+   */
+  readonly spec: DefaultSecurityGroupSpec;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupProps(obj: DefaultSecurityGroupProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_DefaultSecurityGroupSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DefaultSecurityGroupSpec defines the desired state of DefaultSecurityGroup
+ *
+ * @schema DefaultSecurityGroupSpec
+ */
+export interface DefaultSecurityGroupSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema DefaultSecurityGroupSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: DefaultSecurityGroupSpecDeletionPolicy;
+
+  /**
+   * @schema DefaultSecurityGroupSpec#forProvider
+   */
+  readonly forProvider: DefaultSecurityGroupSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema DefaultSecurityGroupSpec#initProvider
+   */
+  readonly initProvider?: DefaultSecurityGroupSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema DefaultSecurityGroupSpec#managementPolicies
+   */
+  readonly managementPolicies?: DefaultSecurityGroupSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema DefaultSecurityGroupSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: DefaultSecurityGroupSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema DefaultSecurityGroupSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: DefaultSecurityGroupSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpec(obj: DefaultSecurityGroupSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_DefaultSecurityGroupSpecForProvider(obj.forProvider),
+    'initProvider': toJson_DefaultSecurityGroupSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_DefaultSecurityGroupSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_DefaultSecurityGroupSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema DefaultSecurityGroupSpecDeletionPolicy
+ */
+export enum DefaultSecurityGroupSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema DefaultSecurityGroupSpecForProvider
+ */
+export interface DefaultSecurityGroupSpecForProvider {
+  /**
+   * Configuration block. Detailed below.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#egress
+   */
+  readonly egress?: DefaultSecurityGroupSpecForProviderEgress[];
+
+  /**
+   * Configuration block. Detailed below.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#ingress
+   */
+  readonly ingress?: DefaultSecurityGroupSpecForProviderIngress[];
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema DefaultSecurityGroupSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * @schema DefaultSecurityGroupSpecForProvider#revokeRulesOnDelete
+   */
+  readonly revokeRulesOnDelete?: boolean;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * VPC ID. Note that changing the  It will be left in its current state.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#vpcId
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate vpcId.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#vpcIdRef
+   */
+  readonly vpcIdRef?: DefaultSecurityGroupSpecForProviderVpcIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate vpcId.
+   *
+   * @schema DefaultSecurityGroupSpecForProvider#vpcIdSelector
+   */
+  readonly vpcIdSelector?: DefaultSecurityGroupSpecForProviderVpcIdSelector;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProvider(obj: DefaultSecurityGroupSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'egress': obj.egress?.map(y => toJson_DefaultSecurityGroupSpecForProviderEgress(y)),
+    'ingress': obj.ingress?.map(y => toJson_DefaultSecurityGroupSpecForProviderIngress(y)),
+    'region': obj.region,
+    'revokeRulesOnDelete': obj.revokeRulesOnDelete,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'vpcId': obj.vpcId,
+    'vpcIdRef': toJson_DefaultSecurityGroupSpecForProviderVpcIdRef(obj.vpcIdRef),
+    'vpcIdSelector': toJson_DefaultSecurityGroupSpecForProviderVpcIdSelector(obj.vpcIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema DefaultSecurityGroupSpecInitProvider
+ */
+export interface DefaultSecurityGroupSpecInitProvider {
+  /**
+   * Configuration block. Detailed below.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#egress
+   */
+  readonly egress?: DefaultSecurityGroupSpecInitProviderEgress[];
+
+  /**
+   * Configuration block. Detailed below.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#ingress
+   */
+  readonly ingress?: DefaultSecurityGroupSpecInitProviderIngress[];
+
+  /**
+   * @schema DefaultSecurityGroupSpecInitProvider#revokeRulesOnDelete
+   */
+  readonly revokeRulesOnDelete?: boolean;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * VPC ID. Note that changing the  It will be left in its current state.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#vpcId
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate vpcId.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#vpcIdRef
+   */
+  readonly vpcIdRef?: DefaultSecurityGroupSpecInitProviderVpcIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate vpcId.
+   *
+   * @schema DefaultSecurityGroupSpecInitProvider#vpcIdSelector
+   */
+  readonly vpcIdSelector?: DefaultSecurityGroupSpecInitProviderVpcIdSelector;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProvider(obj: DefaultSecurityGroupSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'egress': obj.egress?.map(y => toJson_DefaultSecurityGroupSpecInitProviderEgress(y)),
+    'ingress': obj.ingress?.map(y => toJson_DefaultSecurityGroupSpecInitProviderIngress(y)),
+    'revokeRulesOnDelete': obj.revokeRulesOnDelete,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'vpcId': obj.vpcId,
+    'vpcIdRef': toJson_DefaultSecurityGroupSpecInitProviderVpcIdRef(obj.vpcIdRef),
+    'vpcIdSelector': toJson_DefaultSecurityGroupSpecInitProviderVpcIdSelector(obj.vpcIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema DefaultSecurityGroupSpecManagementPolicies
+ */
+export enum DefaultSecurityGroupSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema DefaultSecurityGroupSpecProviderConfigRef
+ */
+export interface DefaultSecurityGroupSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultSecurityGroupSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultSecurityGroupSpecProviderConfigRef#policy
+   */
+  readonly policy?: DefaultSecurityGroupSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecProviderConfigRef(obj: DefaultSecurityGroupSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultSecurityGroupSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema DefaultSecurityGroupSpecWriteConnectionSecretToRef
+ */
+export interface DefaultSecurityGroupSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema DefaultSecurityGroupSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema DefaultSecurityGroupSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecWriteConnectionSecretToRef(obj: DefaultSecurityGroupSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultSecurityGroupSpecForProviderEgress
+ */
+export interface DefaultSecurityGroupSpecForProviderEgress {
+  /**
+   * List of CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#cidrBlocks
+   */
+  readonly cidrBlocks?: string[];
+
+  /**
+   * Description of this rule.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#description
+   */
+  readonly description?: string;
+
+  /**
+   * Start port (or ICMP type number if protocol is icmp)
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * List of IPv6 CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#ipv6CidrBlocks
+   */
+  readonly ipv6CidrBlocks?: string[];
+
+  /**
+   * List of prefix list IDs (for allowing access to VPC endpoints)
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#prefixListIds
+   */
+  readonly prefixListIds?: string[];
+
+  /**
+   * Protocol. If you select a protocol of "-1" (semantically equivalent to all, which is not a valid value here), you must specify a from_port and to_port equal to 0. If not icmp, tcp, udp, or -1 use the protocol number.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * List of security groups. A group name can be used relative to the default VPC. Otherwise, group ID.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#securityGroups
+   */
+  readonly securityGroups?: string[];
+
+  /**
+   * Whether the security group itself will be added as a source to this egress rule.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#self
+   */
+  readonly self?: boolean;
+
+  /**
+   * End range port (or ICMP code if protocol is icmp).
+   *
+   * @schema DefaultSecurityGroupSpecForProviderEgress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderEgress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderEgress(obj: DefaultSecurityGroupSpecForProviderEgress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlocks': obj.cidrBlocks?.map(y => y),
+    'description': obj.description,
+    'fromPort': obj.fromPort,
+    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
+    'prefixListIds': obj.prefixListIds?.map(y => y),
+    'protocol': obj.protocol,
+    'securityGroups': obj.securityGroups?.map(y => y),
+    'self': obj.self,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultSecurityGroupSpecForProviderIngress
+ */
+export interface DefaultSecurityGroupSpecForProviderIngress {
+  /**
+   * List of CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#cidrBlocks
+   */
+  readonly cidrBlocks?: string[];
+
+  /**
+   * Description of this rule.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#description
+   */
+  readonly description?: string;
+
+  /**
+   * Start port (or ICMP type number if protocol is icmp)
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * List of IPv6 CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#ipv6CidrBlocks
+   */
+  readonly ipv6CidrBlocks?: string[];
+
+  /**
+   * List of prefix list IDs (for allowing access to VPC endpoints)
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#prefixListIds
+   */
+  readonly prefixListIds?: string[];
+
+  /**
+   * Protocol. If you select a protocol of "-1" (semantically equivalent to all, which is not a valid value here), you must specify a from_port and to_port equal to 0. If not icmp, tcp, udp, or -1 use the protocol number.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * List of security groups. A group name can be used relative to the default VPC. Otherwise, group ID.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#securityGroups
+   */
+  readonly securityGroups?: string[];
+
+  /**
+   * Whether the security group itself will be added as a source to this egress rule.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#self
+   */
+  readonly self?: boolean;
+
+  /**
+   * End range port (or ICMP code if protocol is icmp).
+   *
+   * @schema DefaultSecurityGroupSpecForProviderIngress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderIngress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderIngress(obj: DefaultSecurityGroupSpecForProviderIngress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlocks': obj.cidrBlocks?.map(y => y),
+    'description': obj.description,
+    'fromPort': obj.fromPort,
+    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
+    'prefixListIds': obj.prefixListIds?.map(y => y),
+    'protocol': obj.protocol,
+    'securityGroups': obj.securityGroups?.map(y => y),
+    'self': obj.self,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate vpcId.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdRef
+ */
+export interface DefaultSecurityGroupSpecForProviderVpcIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdRef#policy
+   */
+  readonly policy?: DefaultSecurityGroupSpecForProviderVpcIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderVpcIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderVpcIdRef(obj: DefaultSecurityGroupSpecForProviderVpcIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultSecurityGroupSpecForProviderVpcIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate vpcId.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdSelector
+ */
+export interface DefaultSecurityGroupSpecForProviderVpcIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdSelector#policy
+   */
+  readonly policy?: DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderVpcIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderVpcIdSelector(obj: DefaultSecurityGroupSpecForProviderVpcIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultSecurityGroupSpecInitProviderEgress
+ */
+export interface DefaultSecurityGroupSpecInitProviderEgress {
+  /**
+   * List of CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#cidrBlocks
+   */
+  readonly cidrBlocks?: string[];
+
+  /**
+   * Description of this rule.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#description
+   */
+  readonly description?: string;
+
+  /**
+   * Start port (or ICMP type number if protocol is icmp)
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * List of IPv6 CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#ipv6CidrBlocks
+   */
+  readonly ipv6CidrBlocks?: string[];
+
+  /**
+   * List of prefix list IDs (for allowing access to VPC endpoints)
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#prefixListIds
+   */
+  readonly prefixListIds?: string[];
+
+  /**
+   * Protocol. If you select a protocol of "-1" (semantically equivalent to all, which is not a valid value here), you must specify a from_port and to_port equal to 0. If not icmp, tcp, udp, or -1 use the protocol number.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * List of security groups. A group name can be used relative to the default VPC. Otherwise, group ID.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#securityGroups
+   */
+  readonly securityGroups?: string[];
+
+  /**
+   * Whether the security group itself will be added as a source to this egress rule.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#self
+   */
+  readonly self?: boolean;
+
+  /**
+   * End range port (or ICMP code if protocol is icmp).
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderEgress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderEgress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderEgress(obj: DefaultSecurityGroupSpecInitProviderEgress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlocks': obj.cidrBlocks?.map(y => y),
+    'description': obj.description,
+    'fromPort': obj.fromPort,
+    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
+    'prefixListIds': obj.prefixListIds?.map(y => y),
+    'protocol': obj.protocol,
+    'securityGroups': obj.securityGroups?.map(y => y),
+    'self': obj.self,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema DefaultSecurityGroupSpecInitProviderIngress
+ */
+export interface DefaultSecurityGroupSpecInitProviderIngress {
+  /**
+   * List of CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#cidrBlocks
+   */
+  readonly cidrBlocks?: string[];
+
+  /**
+   * Description of this rule.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#description
+   */
+  readonly description?: string;
+
+  /**
+   * Start port (or ICMP type number if protocol is icmp)
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * List of IPv6 CIDR blocks.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#ipv6CidrBlocks
+   */
+  readonly ipv6CidrBlocks?: string[];
+
+  /**
+   * List of prefix list IDs (for allowing access to VPC endpoints)
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#prefixListIds
+   */
+  readonly prefixListIds?: string[];
+
+  /**
+   * Protocol. If you select a protocol of "-1" (semantically equivalent to all, which is not a valid value here), you must specify a from_port and to_port equal to 0. If not icmp, tcp, udp, or -1 use the protocol number.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * List of security groups. A group name can be used relative to the default VPC. Otherwise, group ID.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#securityGroups
+   */
+  readonly securityGroups?: string[];
+
+  /**
+   * Whether the security group itself will be added as a source to this egress rule.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#self
+   */
+  readonly self?: boolean;
+
+  /**
+   * End range port (or ICMP code if protocol is icmp).
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderIngress#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderIngress' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderIngress(obj: DefaultSecurityGroupSpecInitProviderIngress | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlocks': obj.cidrBlocks?.map(y => y),
+    'description': obj.description,
+    'fromPort': obj.fromPort,
+    'ipv6CidrBlocks': obj.ipv6CidrBlocks?.map(y => y),
+    'prefixListIds': obj.prefixListIds?.map(y => y),
+    'protocol': obj.protocol,
+    'securityGroups': obj.securityGroups?.map(y => y),
+    'self': obj.self,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate vpcId.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdRef
+ */
+export interface DefaultSecurityGroupSpecInitProviderVpcIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdRef#policy
+   */
+  readonly policy?: DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderVpcIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderVpcIdRef(obj: DefaultSecurityGroupSpecInitProviderVpcIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate vpcId.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelector
+ */
+export interface DefaultSecurityGroupSpecInitProviderVpcIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelector#policy
+   */
+  readonly policy?: DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderVpcIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderVpcIdSelector(obj: DefaultSecurityGroupSpecInitProviderVpcIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultSecurityGroupSpecProviderConfigRefPolicy
+ */
+export interface DefaultSecurityGroupSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultSecurityGroupSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: DefaultSecurityGroupSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultSecurityGroupSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: DefaultSecurityGroupSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecProviderConfigRefPolicy(obj: DefaultSecurityGroupSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdRefPolicy
+ */
+export interface DefaultSecurityGroupSpecForProviderVpcIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdRefPolicy#resolution
+   */
+  readonly resolution?: DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdRefPolicy#resolve
+   */
+  readonly resolve?: DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderVpcIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderVpcIdRefPolicy(obj: DefaultSecurityGroupSpecForProviderVpcIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy
+ */
+export interface DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy(obj: DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy
+ */
+export interface DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy#resolution
+   */
+  readonly resolution?: DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy#resolve
+   */
+  readonly resolve?: DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy(obj: DefaultSecurityGroupSpecInitProviderVpcIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy
+ */
+export interface DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy#resolution
+   */
+  readonly resolution?: DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy#resolve
+   */
+  readonly resolve?: DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy(obj: DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultSecurityGroupSpecProviderConfigRefPolicyResolution
+ */
+export enum DefaultSecurityGroupSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultSecurityGroupSpecProviderConfigRefPolicyResolve
+ */
+export enum DefaultSecurityGroupSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolution
+ */
+export enum DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolve
+ */
+export enum DefaultSecurityGroupSpecForProviderVpcIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolution
+ */
+export enum DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolve
+ */
+export enum DefaultSecurityGroupSpecForProviderVpcIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolution
+ */
+export enum DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolve
+ */
+export enum DefaultSecurityGroupSpecInitProviderVpcIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolution
+ */
+export enum DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolve
+ */
+export enum DefaultSecurityGroupSpecInitProviderVpcIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * EIP is the Schema for the EIPs API. Provides an Elastic IP resource.
  *
  * @schema EIP
@@ -11937,6 +15599,2534 @@ export enum NatGatewaySpecInitProviderAvailabilityZoneAddressAllocationIdsSelect
  * @schema NatGatewaySpecInitProviderAvailabilityZoneAddressAllocationIdsSelectorPolicyResolve
  */
 export enum NatGatewaySpecInitProviderAvailabilityZoneAddressAllocationIdsSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * NetworkACL is the Schema for the NetworkACLs API. Provides an network ACL resource.
+ *
+ * @schema NetworkACL
+ */
+export class NetworkAcl extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "NetworkACL"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'NetworkACL',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "NetworkACL".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: NetworkAclProps): any {
+    return {
+      ...NetworkAcl.GVK,
+      ...toJson_NetworkAclProps(props),
+    };
+  }
+
+  /**
+   * Defines a "NetworkACL" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: NetworkAclProps) {
+    super(scope, id, {
+      ...NetworkAcl.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...NetworkAcl.GVK,
+      ...toJson_NetworkAclProps(resolved),
+    };
+  }
+}
+
+/**
+ * NetworkACL is the Schema for the NetworkACLs API. Provides an network ACL resource.
+ *
+ * @schema NetworkACL
+ */
+export interface NetworkAclProps {
+  /**
+   * @schema NetworkACL#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * NetworkACLSpec defines the desired state of NetworkACL
+   *
+   * @schema NetworkACL#spec
+   */
+  readonly spec: NetworkAclSpec;
+}
+
+/**
+ * Converts an object of type 'NetworkAclProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclProps(obj: NetworkAclProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_NetworkAclSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * NetworkACLSpec defines the desired state of NetworkACL
+ *
+ * @schema NetworkAclSpec
+ */
+export interface NetworkAclSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema NetworkAclSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: NetworkAclSpecDeletionPolicy;
+
+  /**
+   * @schema NetworkAclSpec#forProvider
+   */
+  readonly forProvider: NetworkAclSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema NetworkAclSpec#initProvider
+   */
+  readonly initProvider?: NetworkAclSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema NetworkAclSpec#managementPolicies
+   */
+  readonly managementPolicies?: NetworkAclSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema NetworkAclSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: NetworkAclSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema NetworkAclSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: NetworkAclSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpec(obj: NetworkAclSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_NetworkAclSpecForProvider(obj.forProvider),
+    'initProvider': toJson_NetworkAclSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_NetworkAclSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_NetworkAclSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema NetworkAclSpecDeletionPolicy
+ */
+export enum NetworkAclSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema NetworkAclSpecForProvider
+ */
+export interface NetworkAclSpecForProvider {
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema NetworkAclSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * References to Subnet in ec2 to populate subnetIds.
+   *
+   * @schema NetworkAclSpecForProvider#subnetIdRefs
+   */
+  readonly subnetIdRefs?: NetworkAclSpecForProviderSubnetIdRefs[];
+
+  /**
+   * Selector for a list of Subnet in ec2 to populate subnetIds.
+   *
+   * @schema NetworkAclSpecForProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: NetworkAclSpecForProviderSubnetIdSelector;
+
+  /**
+   * A list of Subnet IDs to apply the ACL to
+   *
+   * @schema NetworkAclSpecForProvider#subnetIds
+   */
+  readonly subnetIds?: string[];
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema NetworkAclSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * The ID of the associated VPC.
+   *
+   * @schema NetworkAclSpecForProvider#vpcId
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate vpcId.
+   *
+   * @schema NetworkAclSpecForProvider#vpcIdRef
+   */
+  readonly vpcIdRef?: NetworkAclSpecForProviderVpcIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate vpcId.
+   *
+   * @schema NetworkAclSpecForProvider#vpcIdSelector
+   */
+  readonly vpcIdSelector?: NetworkAclSpecForProviderVpcIdSelector;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProvider(obj: NetworkAclSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'region': obj.region,
+    'subnetIdRefs': obj.subnetIdRefs?.map(y => toJson_NetworkAclSpecForProviderSubnetIdRefs(y)),
+    'subnetIdSelector': toJson_NetworkAclSpecForProviderSubnetIdSelector(obj.subnetIdSelector),
+    'subnetIds': obj.subnetIds?.map(y => y),
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'vpcId': obj.vpcId,
+    'vpcIdRef': toJson_NetworkAclSpecForProviderVpcIdRef(obj.vpcIdRef),
+    'vpcIdSelector': toJson_NetworkAclSpecForProviderVpcIdSelector(obj.vpcIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema NetworkAclSpecInitProvider
+ */
+export interface NetworkAclSpecInitProvider {
+  /**
+   * References to Subnet in ec2 to populate subnetIds.
+   *
+   * @schema NetworkAclSpecInitProvider#subnetIdRefs
+   */
+  readonly subnetIdRefs?: NetworkAclSpecInitProviderSubnetIdRefs[];
+
+  /**
+   * Selector for a list of Subnet in ec2 to populate subnetIds.
+   *
+   * @schema NetworkAclSpecInitProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: NetworkAclSpecInitProviderSubnetIdSelector;
+
+  /**
+   * A list of Subnet IDs to apply the ACL to
+   *
+   * @schema NetworkAclSpecInitProvider#subnetIds
+   */
+  readonly subnetIds?: string[];
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema NetworkAclSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * The ID of the associated VPC.
+   *
+   * @schema NetworkAclSpecInitProvider#vpcId
+   */
+  readonly vpcId?: string;
+
+  /**
+   * Reference to a VPC in ec2 to populate vpcId.
+   *
+   * @schema NetworkAclSpecInitProvider#vpcIdRef
+   */
+  readonly vpcIdRef?: NetworkAclSpecInitProviderVpcIdRef;
+
+  /**
+   * Selector for a VPC in ec2 to populate vpcId.
+   *
+   * @schema NetworkAclSpecInitProvider#vpcIdSelector
+   */
+  readonly vpcIdSelector?: NetworkAclSpecInitProviderVpcIdSelector;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProvider(obj: NetworkAclSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'subnetIdRefs': obj.subnetIdRefs?.map(y => toJson_NetworkAclSpecInitProviderSubnetIdRefs(y)),
+    'subnetIdSelector': toJson_NetworkAclSpecInitProviderSubnetIdSelector(obj.subnetIdSelector),
+    'subnetIds': obj.subnetIds?.map(y => y),
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'vpcId': obj.vpcId,
+    'vpcIdRef': toJson_NetworkAclSpecInitProviderVpcIdRef(obj.vpcIdRef),
+    'vpcIdSelector': toJson_NetworkAclSpecInitProviderVpcIdSelector(obj.vpcIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema NetworkAclSpecManagementPolicies
+ */
+export enum NetworkAclSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema NetworkAclSpecProviderConfigRef
+ */
+export interface NetworkAclSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclSpecProviderConfigRef#policy
+   */
+  readonly policy?: NetworkAclSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecProviderConfigRef(obj: NetworkAclSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema NetworkAclSpecWriteConnectionSecretToRef
+ */
+export interface NetworkAclSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema NetworkAclSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema NetworkAclSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecWriteConnectionSecretToRef(obj: NetworkAclSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdRefs
+ */
+export interface NetworkAclSpecForProviderSubnetIdRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdRefs#policy
+   */
+  readonly policy?: NetworkAclSpecForProviderSubnetIdRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderSubnetIdRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderSubnetIdRefs(obj: NetworkAclSpecForProviderSubnetIdRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclSpecForProviderSubnetIdRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of Subnet in ec2 to populate subnetIds.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdSelector
+ */
+export interface NetworkAclSpecForProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdSelector#policy
+   */
+  readonly policy?: NetworkAclSpecForProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderSubnetIdSelector(obj: NetworkAclSpecForProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclSpecForProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate vpcId.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdRef
+ */
+export interface NetworkAclSpecForProviderVpcIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdRef#policy
+   */
+  readonly policy?: NetworkAclSpecForProviderVpcIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderVpcIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderVpcIdRef(obj: NetworkAclSpecForProviderVpcIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclSpecForProviderVpcIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate vpcId.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdSelector
+ */
+export interface NetworkAclSpecForProviderVpcIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdSelector#policy
+   */
+  readonly policy?: NetworkAclSpecForProviderVpcIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderVpcIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderVpcIdSelector(obj: NetworkAclSpecForProviderVpcIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclSpecForProviderVpcIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdRefs
+ */
+export interface NetworkAclSpecInitProviderSubnetIdRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdRefs#policy
+   */
+  readonly policy?: NetworkAclSpecInitProviderSubnetIdRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderSubnetIdRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderSubnetIdRefs(obj: NetworkAclSpecInitProviderSubnetIdRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclSpecInitProviderSubnetIdRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of Subnet in ec2 to populate subnetIds.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdSelector
+ */
+export interface NetworkAclSpecInitProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdSelector#policy
+   */
+  readonly policy?: NetworkAclSpecInitProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderSubnetIdSelector(obj: NetworkAclSpecInitProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclSpecInitProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPC in ec2 to populate vpcId.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdRef
+ */
+export interface NetworkAclSpecInitProviderVpcIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdRef#policy
+   */
+  readonly policy?: NetworkAclSpecInitProviderVpcIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderVpcIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderVpcIdRef(obj: NetworkAclSpecInitProviderVpcIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclSpecInitProviderVpcIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPC in ec2 to populate vpcId.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdSelector
+ */
+export interface NetworkAclSpecInitProviderVpcIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdSelector#policy
+   */
+  readonly policy?: NetworkAclSpecInitProviderVpcIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderVpcIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderVpcIdSelector(obj: NetworkAclSpecInitProviderVpcIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclSpecInitProviderVpcIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclSpecProviderConfigRefPolicy
+ */
+export interface NetworkAclSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecProviderConfigRefPolicy(obj: NetworkAclSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdRefsPolicy
+ */
+export interface NetworkAclSpecForProviderSubnetIdRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdRefsPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecForProviderSubnetIdRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdRefsPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecForProviderSubnetIdRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderSubnetIdRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderSubnetIdRefsPolicy(obj: NetworkAclSpecForProviderSubnetIdRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdSelectorPolicy
+ */
+export interface NetworkAclSpecForProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecForProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecForProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecForProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderSubnetIdSelectorPolicy(obj: NetworkAclSpecForProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdRefPolicy
+ */
+export interface NetworkAclSpecForProviderVpcIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecForProviderVpcIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecForProviderVpcIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderVpcIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderVpcIdRefPolicy(obj: NetworkAclSpecForProviderVpcIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdSelectorPolicy
+ */
+export interface NetworkAclSpecForProviderVpcIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecForProviderVpcIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecForProviderVpcIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecForProviderVpcIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecForProviderVpcIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecForProviderVpcIdSelectorPolicy(obj: NetworkAclSpecForProviderVpcIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdRefsPolicy
+ */
+export interface NetworkAclSpecInitProviderSubnetIdRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdRefsPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecInitProviderSubnetIdRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdRefsPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecInitProviderSubnetIdRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderSubnetIdRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderSubnetIdRefsPolicy(obj: NetworkAclSpecInitProviderSubnetIdRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdSelectorPolicy
+ */
+export interface NetworkAclSpecInitProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecInitProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderSubnetIdSelectorPolicy(obj: NetworkAclSpecInitProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdRefPolicy
+ */
+export interface NetworkAclSpecInitProviderVpcIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecInitProviderVpcIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecInitProviderVpcIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderVpcIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderVpcIdRefPolicy(obj: NetworkAclSpecInitProviderVpcIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdSelectorPolicy
+ */
+export interface NetworkAclSpecInitProviderVpcIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclSpecInitProviderVpcIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclSpecInitProviderVpcIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclSpecInitProviderVpcIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclSpecInitProviderVpcIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclSpecInitProviderVpcIdSelectorPolicy(obj: NetworkAclSpecInitProviderVpcIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecProviderConfigRefPolicyResolution
+ */
+export enum NetworkAclSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecProviderConfigRefPolicyResolve
+ */
+export enum NetworkAclSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdRefsPolicyResolution
+ */
+export enum NetworkAclSpecForProviderSubnetIdRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdRefsPolicyResolve
+ */
+export enum NetworkAclSpecForProviderSubnetIdRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdSelectorPolicyResolution
+ */
+export enum NetworkAclSpecForProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecForProviderSubnetIdSelectorPolicyResolve
+ */
+export enum NetworkAclSpecForProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdRefPolicyResolution
+ */
+export enum NetworkAclSpecForProviderVpcIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdRefPolicyResolve
+ */
+export enum NetworkAclSpecForProviderVpcIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdSelectorPolicyResolution
+ */
+export enum NetworkAclSpecForProviderVpcIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecForProviderVpcIdSelectorPolicyResolve
+ */
+export enum NetworkAclSpecForProviderVpcIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdRefsPolicyResolution
+ */
+export enum NetworkAclSpecInitProviderSubnetIdRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdRefsPolicyResolve
+ */
+export enum NetworkAclSpecInitProviderSubnetIdRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution
+ */
+export enum NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve
+ */
+export enum NetworkAclSpecInitProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdRefPolicyResolution
+ */
+export enum NetworkAclSpecInitProviderVpcIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdRefPolicyResolve
+ */
+export enum NetworkAclSpecInitProviderVpcIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdSelectorPolicyResolution
+ */
+export enum NetworkAclSpecInitProviderVpcIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclSpecInitProviderVpcIdSelectorPolicyResolve
+ */
+export enum NetworkAclSpecInitProviderVpcIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * NetworkACLRule is the Schema for the NetworkACLRules API. Provides an network ACL Rule resource.
+ *
+ * @schema NetworkACLRule
+ */
+export class NetworkAclRule extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "NetworkACLRule"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'NetworkACLRule',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "NetworkACLRule".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: NetworkAclRuleProps): any {
+    return {
+      ...NetworkAclRule.GVK,
+      ...toJson_NetworkAclRuleProps(props),
+    };
+  }
+
+  /**
+   * Defines a "NetworkACLRule" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: NetworkAclRuleProps) {
+    super(scope, id, {
+      ...NetworkAclRule.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...NetworkAclRule.GVK,
+      ...toJson_NetworkAclRuleProps(resolved),
+    };
+  }
+}
+
+/**
+ * NetworkACLRule is the Schema for the NetworkACLRules API. Provides an network ACL Rule resource.
+ *
+ * @schema NetworkACLRule
+ */
+export interface NetworkAclRuleProps {
+  /**
+   * @schema NetworkACLRule#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * NetworkACLRuleSpec defines the desired state of NetworkACLRule
+   *
+   * @schema NetworkACLRule#spec
+   */
+  readonly spec: NetworkAclRuleSpec;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleProps(obj: NetworkAclRuleProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_NetworkAclRuleSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * NetworkACLRuleSpec defines the desired state of NetworkACLRule
+ *
+ * @schema NetworkAclRuleSpec
+ */
+export interface NetworkAclRuleSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema NetworkAclRuleSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: NetworkAclRuleSpecDeletionPolicy;
+
+  /**
+   * @schema NetworkAclRuleSpec#forProvider
+   */
+  readonly forProvider: NetworkAclRuleSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema NetworkAclRuleSpec#initProvider
+   */
+  readonly initProvider?: NetworkAclRuleSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema NetworkAclRuleSpec#managementPolicies
+   */
+  readonly managementPolicies?: NetworkAclRuleSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema NetworkAclRuleSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: NetworkAclRuleSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema NetworkAclRuleSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: NetworkAclRuleSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpec(obj: NetworkAclRuleSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_NetworkAclRuleSpecForProvider(obj.forProvider),
+    'initProvider': toJson_NetworkAclRuleSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_NetworkAclRuleSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_NetworkAclRuleSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema NetworkAclRuleSpecDeletionPolicy
+ */
+export enum NetworkAclRuleSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema NetworkAclRuleSpecForProvider
+ */
+export interface NetworkAclRuleSpecForProvider {
+  /**
+   * The network range to allow or deny, in CIDR notation (for example 172.16.0.0/24 ).
+   *
+   * @schema NetworkAclRuleSpecForProvider#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet). Default false.
+   *
+   * @schema NetworkAclRuleSpecForProvider#egress
+   */
+  readonly egress?: boolean;
+
+  /**
+   * The from port to match.
+   *
+   * @schema NetworkAclRuleSpecForProvider#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * ICMP protocol: The ICMP code. Required if specifying ICMP for the protocolE.g., -1
+   *
+   * @schema NetworkAclRuleSpecForProvider#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * ICMP protocol: The ICMP type. Required if specifying ICMP for the protocolE.g., -1
+   *
+   * @schema NetworkAclRuleSpecForProvider#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block to allow or deny.
+   *
+   * @schema NetworkAclRuleSpecForProvider#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The ID of the network ACL.
+   *
+   * @schema NetworkAclRuleSpecForProvider#networkAclId
+   */
+  readonly networkAclId?: string;
+
+  /**
+   * Reference to a NetworkACL in ec2 to populate networkAclId.
+   *
+   * @schema NetworkAclRuleSpecForProvider#networkAclIdRef
+   */
+  readonly networkAclIdRef?: NetworkAclRuleSpecForProviderNetworkAclIdRef;
+
+  /**
+   * Selector for a NetworkACL in ec2 to populate networkAclId.
+   *
+   * @schema NetworkAclRuleSpecForProvider#networkAclIdSelector
+   */
+  readonly networkAclIdSelector?: NetworkAclRuleSpecForProviderNetworkAclIdSelector;
+
+  /**
+   * The protocol. A value of -1 means all protocols.
+   *
+   * @schema NetworkAclRuleSpecForProvider#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema NetworkAclRuleSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Indicates whether to allow or deny the traffic that matches the rule. Accepted values: allow | deny
+   *
+   * @schema NetworkAclRuleSpecForProvider#ruleAction
+   */
+  readonly ruleAction?: string;
+
+  /**
+   * The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number.
+   *
+   * @schema NetworkAclRuleSpecForProvider#ruleNumber
+   */
+  readonly ruleNumber?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema NetworkAclRuleSpecForProvider#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecForProvider(obj: NetworkAclRuleSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlock': obj.cidrBlock,
+    'egress': obj.egress,
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'networkAclId': obj.networkAclId,
+    'networkAclIdRef': toJson_NetworkAclRuleSpecForProviderNetworkAclIdRef(obj.networkAclIdRef),
+    'networkAclIdSelector': toJson_NetworkAclRuleSpecForProviderNetworkAclIdSelector(obj.networkAclIdSelector),
+    'protocol': obj.protocol,
+    'region': obj.region,
+    'ruleAction': obj.ruleAction,
+    'ruleNumber': obj.ruleNumber,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema NetworkAclRuleSpecInitProvider
+ */
+export interface NetworkAclRuleSpecInitProvider {
+  /**
+   * The network range to allow or deny, in CIDR notation (for example 172.16.0.0/24 ).
+   *
+   * @schema NetworkAclRuleSpecInitProvider#cidrBlock
+   */
+  readonly cidrBlock?: string;
+
+  /**
+   * Indicates whether this is an egress rule (rule is applied to traffic leaving the subnet). Default false.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#egress
+   */
+  readonly egress?: boolean;
+
+  /**
+   * The from port to match.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#fromPort
+   */
+  readonly fromPort?: number;
+
+  /**
+   * ICMP protocol: The ICMP code. Required if specifying ICMP for the protocolE.g., -1
+   *
+   * @schema NetworkAclRuleSpecInitProvider#icmpCode
+   */
+  readonly icmpCode?: number;
+
+  /**
+   * ICMP protocol: The ICMP type. Required if specifying ICMP for the protocolE.g., -1
+   *
+   * @schema NetworkAclRuleSpecInitProvider#icmpType
+   */
+  readonly icmpType?: number;
+
+  /**
+   * The IPv6 CIDR block to allow or deny.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#ipv6CidrBlock
+   */
+  readonly ipv6CidrBlock?: string;
+
+  /**
+   * The ID of the network ACL.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#networkAclId
+   */
+  readonly networkAclId?: string;
+
+  /**
+   * Reference to a NetworkACL in ec2 to populate networkAclId.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#networkAclIdRef
+   */
+  readonly networkAclIdRef?: NetworkAclRuleSpecInitProviderNetworkAclIdRef;
+
+  /**
+   * Selector for a NetworkACL in ec2 to populate networkAclId.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#networkAclIdSelector
+   */
+  readonly networkAclIdSelector?: NetworkAclRuleSpecInitProviderNetworkAclIdSelector;
+
+  /**
+   * The protocol. A value of -1 means all protocols.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * Indicates whether to allow or deny the traffic that matches the rule. Accepted values: allow | deny
+   *
+   * @schema NetworkAclRuleSpecInitProvider#ruleAction
+   */
+  readonly ruleAction?: string;
+
+  /**
+   * The rule number for the entry (for example, 100). ACL entries are processed in ascending order by rule number.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#ruleNumber
+   */
+  readonly ruleNumber?: number;
+
+  /**
+   * The to port to match.
+   *
+   * @schema NetworkAclRuleSpecInitProvider#toPort
+   */
+  readonly toPort?: number;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecInitProvider(obj: NetworkAclRuleSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'cidrBlock': obj.cidrBlock,
+    'egress': obj.egress,
+    'fromPort': obj.fromPort,
+    'icmpCode': obj.icmpCode,
+    'icmpType': obj.icmpType,
+    'ipv6CidrBlock': obj.ipv6CidrBlock,
+    'networkAclId': obj.networkAclId,
+    'networkAclIdRef': toJson_NetworkAclRuleSpecInitProviderNetworkAclIdRef(obj.networkAclIdRef),
+    'networkAclIdSelector': toJson_NetworkAclRuleSpecInitProviderNetworkAclIdSelector(obj.networkAclIdSelector),
+    'protocol': obj.protocol,
+    'ruleAction': obj.ruleAction,
+    'ruleNumber': obj.ruleNumber,
+    'toPort': obj.toPort,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema NetworkAclRuleSpecManagementPolicies
+ */
+export enum NetworkAclRuleSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema NetworkAclRuleSpecProviderConfigRef
+ */
+export interface NetworkAclRuleSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclRuleSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclRuleSpecProviderConfigRef#policy
+   */
+  readonly policy?: NetworkAclRuleSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecProviderConfigRef(obj: NetworkAclRuleSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclRuleSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema NetworkAclRuleSpecWriteConnectionSecretToRef
+ */
+export interface NetworkAclRuleSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema NetworkAclRuleSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema NetworkAclRuleSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecWriteConnectionSecretToRef(obj: NetworkAclRuleSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a NetworkACL in ec2 to populate networkAclId.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdRef
+ */
+export interface NetworkAclRuleSpecForProviderNetworkAclIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdRef#policy
+   */
+  readonly policy?: NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecForProviderNetworkAclIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecForProviderNetworkAclIdRef(obj: NetworkAclRuleSpecForProviderNetworkAclIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a NetworkACL in ec2 to populate networkAclId.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelector
+ */
+export interface NetworkAclRuleSpecForProviderNetworkAclIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelector#policy
+   */
+  readonly policy?: NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecForProviderNetworkAclIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecForProviderNetworkAclIdSelector(obj: NetworkAclRuleSpecForProviderNetworkAclIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a NetworkACL in ec2 to populate networkAclId.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRef
+ */
+export interface NetworkAclRuleSpecInitProviderNetworkAclIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRef#policy
+   */
+  readonly policy?: NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecInitProviderNetworkAclIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecInitProviderNetworkAclIdRef(obj: NetworkAclRuleSpecInitProviderNetworkAclIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a NetworkACL in ec2 to populate networkAclId.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelector
+ */
+export interface NetworkAclRuleSpecInitProviderNetworkAclIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelector#policy
+   */
+  readonly policy?: NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecInitProviderNetworkAclIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecInitProviderNetworkAclIdSelector(obj: NetworkAclRuleSpecInitProviderNetworkAclIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclRuleSpecProviderConfigRefPolicy
+ */
+export interface NetworkAclRuleSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclRuleSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclRuleSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclRuleSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclRuleSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecProviderConfigRefPolicy(obj: NetworkAclRuleSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy
+ */
+export interface NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy(obj: NetworkAclRuleSpecForProviderNetworkAclIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy
+ */
+export interface NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy(obj: NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy
+ */
+export interface NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy#resolution
+   */
+  readonly resolution?: NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy#resolve
+   */
+  readonly resolve?: NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy(obj: NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy
+ */
+export interface NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy#resolution
+   */
+  readonly resolution?: NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy#resolve
+   */
+  readonly resolve?: NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy(obj: NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclRuleSpecProviderConfigRefPolicyResolution
+ */
+export enum NetworkAclRuleSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclRuleSpecProviderConfigRefPolicyResolve
+ */
+export enum NetworkAclRuleSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolution
+ */
+export enum NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolve
+ */
+export enum NetworkAclRuleSpecForProviderNetworkAclIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolution
+ */
+export enum NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolve
+ */
+export enum NetworkAclRuleSpecForProviderNetworkAclIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolution
+ */
+export enum NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolve
+ */
+export enum NetworkAclRuleSpecInitProviderNetworkAclIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolution
+ */
+export enum NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolve
+ */
+export enum NetworkAclRuleSpecInitProviderNetworkAclIdSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */
@@ -42719,6 +48909,4297 @@ export enum VpcEndpointV1Beta2SpecInitProviderSubnetConfigurationSubnetIdSelecto
  * @schema VpcEndpointV1Beta2SpecInitProviderSubnetConfigurationSubnetIdSelectorPolicyResolve
  */
 export enum VpcEndpointV1Beta2SpecInitProviderSubnetConfigurationSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * VPCEndpointRouteTableAssociation is the Schema for the VPCEndpointRouteTableAssociations API. Manages a VPC Endpoint Route Table Association
+ *
+ * @schema VPCEndpointRouteTableAssociation
+ */
+export class VpcEndpointRouteTableAssociation extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "VPCEndpointRouteTableAssociation"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'VPCEndpointRouteTableAssociation',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "VPCEndpointRouteTableAssociation".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: VpcEndpointRouteTableAssociationProps): any {
+    return {
+      ...VpcEndpointRouteTableAssociation.GVK,
+      ...toJson_VpcEndpointRouteTableAssociationProps(props),
+    };
+  }
+
+  /**
+   * Defines a "VPCEndpointRouteTableAssociation" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: VpcEndpointRouteTableAssociationProps) {
+    super(scope, id, {
+      ...VpcEndpointRouteTableAssociation.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...VpcEndpointRouteTableAssociation.GVK,
+      ...toJson_VpcEndpointRouteTableAssociationProps(resolved),
+    };
+  }
+}
+
+/**
+ * VPCEndpointRouteTableAssociation is the Schema for the VPCEndpointRouteTableAssociations API. Manages a VPC Endpoint Route Table Association
+ *
+ * @schema VPCEndpointRouteTableAssociation
+ */
+export interface VpcEndpointRouteTableAssociationProps {
+  /**
+   * @schema VPCEndpointRouteTableAssociation#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * VPCEndpointRouteTableAssociationSpec defines the desired state of VPCEndpointRouteTableAssociation
+   *
+   * @schema VPCEndpointRouteTableAssociation#spec
+   */
+  readonly spec: VpcEndpointRouteTableAssociationSpec;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationProps(obj: VpcEndpointRouteTableAssociationProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_VpcEndpointRouteTableAssociationSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * VPCEndpointRouteTableAssociationSpec defines the desired state of VPCEndpointRouteTableAssociation
+ *
+ * @schema VpcEndpointRouteTableAssociationSpec
+ */
+export interface VpcEndpointRouteTableAssociationSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema VpcEndpointRouteTableAssociationSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: VpcEndpointRouteTableAssociationSpecDeletionPolicy;
+
+  /**
+   * @schema VpcEndpointRouteTableAssociationSpec#forProvider
+   */
+  readonly forProvider: VpcEndpointRouteTableAssociationSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpec#initProvider
+   */
+  readonly initProvider?: VpcEndpointRouteTableAssociationSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema VpcEndpointRouteTableAssociationSpec#managementPolicies
+   */
+  readonly managementPolicies?: VpcEndpointRouteTableAssociationSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: VpcEndpointRouteTableAssociationSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpec(obj: VpcEndpointRouteTableAssociationSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_VpcEndpointRouteTableAssociationSpecForProvider(obj.forProvider),
+    'initProvider': toJson_VpcEndpointRouteTableAssociationSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_VpcEndpointRouteTableAssociationSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecDeletionPolicy
+ */
+export enum VpcEndpointRouteTableAssociationSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema VpcEndpointRouteTableAssociationSpecForProvider
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProvider {
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Identifier of the EC2 Route Table to be associated with the VPC Endpoint.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#routeTableId
+   */
+  readonly routeTableId?: string;
+
+  /**
+   * Reference to a RouteTable in ec2 to populate routeTableId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#routeTableIdRef
+   */
+  readonly routeTableIdRef?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef;
+
+  /**
+   * Selector for a RouteTable in ec2 to populate routeTableId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#routeTableIdSelector
+   */
+  readonly routeTableIdSelector?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector;
+
+  /**
+   * Identifier of the VPC Endpoint with which the EC2 Route Table will be associated.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProvider(obj: VpcEndpointRouteTableAssociationSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'region': obj.region,
+    'routeTableId': obj.routeTableId,
+    'routeTableIdRef': toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef(obj.routeTableIdRef),
+    'routeTableIdSelector': toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector(obj.routeTableIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProvider
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProvider {
+  /**
+   * Identifier of the EC2 Route Table to be associated with the VPC Endpoint.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#routeTableId
+   */
+  readonly routeTableId?: string;
+
+  /**
+   * Reference to a RouteTable in ec2 to populate routeTableId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#routeTableIdRef
+   */
+  readonly routeTableIdRef?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef;
+
+  /**
+   * Selector for a RouteTable in ec2 to populate routeTableId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#routeTableIdSelector
+   */
+  readonly routeTableIdSelector?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector;
+
+  /**
+   * Identifier of the VPC Endpoint with which the EC2 Route Table will be associated.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProvider(obj: VpcEndpointRouteTableAssociationSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'routeTableId': obj.routeTableId,
+    'routeTableIdRef': toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef(obj.routeTableIdRef),
+    'routeTableIdSelector': toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector(obj.routeTableIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecManagementPolicies
+ */
+export enum VpcEndpointRouteTableAssociationSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRef#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecProviderConfigRef(obj: VpcEndpointRouteTableAssociationSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef(obj: VpcEndpointRouteTableAssociationSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RouteTable in ec2 to populate routeTableId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef(obj: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RouteTable in ec2 to populate routeTableId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector(obj: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef(obj: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector(obj: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a RouteTable in ec2 to populate routeTableId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef(obj: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a RouteTable in ec2 to populate routeTableId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector(obj: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef(obj: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector(obj: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy(obj: VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy(obj: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy(obj: VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy(obj: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy(obj: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy(obj: VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderRouteTableIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderRouteTableIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointRouteTableAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * VPCEndpointSecurityGroupAssociation is the Schema for the VPCEndpointSecurityGroupAssociations API. Provides a resource to create an association between a VPC endpoint and a security group.
+ *
+ * @schema VPCEndpointSecurityGroupAssociation
+ */
+export class VpcEndpointSecurityGroupAssociation extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "VPCEndpointSecurityGroupAssociation"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'VPCEndpointSecurityGroupAssociation',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "VPCEndpointSecurityGroupAssociation".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: VpcEndpointSecurityGroupAssociationProps): any {
+    return {
+      ...VpcEndpointSecurityGroupAssociation.GVK,
+      ...toJson_VpcEndpointSecurityGroupAssociationProps(props),
+    };
+  }
+
+  /**
+   * Defines a "VPCEndpointSecurityGroupAssociation" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: VpcEndpointSecurityGroupAssociationProps) {
+    super(scope, id, {
+      ...VpcEndpointSecurityGroupAssociation.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...VpcEndpointSecurityGroupAssociation.GVK,
+      ...toJson_VpcEndpointSecurityGroupAssociationProps(resolved),
+    };
+  }
+}
+
+/**
+ * VPCEndpointSecurityGroupAssociation is the Schema for the VPCEndpointSecurityGroupAssociations API. Provides a resource to create an association between a VPC endpoint and a security group.
+ *
+ * @schema VPCEndpointSecurityGroupAssociation
+ */
+export interface VpcEndpointSecurityGroupAssociationProps {
+  /**
+   * @schema VPCEndpointSecurityGroupAssociation#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * VPCEndpointSecurityGroupAssociationSpec defines the desired state of VPCEndpointSecurityGroupAssociation
+   *
+   * @schema VPCEndpointSecurityGroupAssociation#spec
+   */
+  readonly spec: VpcEndpointSecurityGroupAssociationSpec;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationProps(obj: VpcEndpointSecurityGroupAssociationProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_VpcEndpointSecurityGroupAssociationSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * VPCEndpointSecurityGroupAssociationSpec defines the desired state of VPCEndpointSecurityGroupAssociation
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpec
+ */
+export interface VpcEndpointSecurityGroupAssociationSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: VpcEndpointSecurityGroupAssociationSpecDeletionPolicy;
+
+  /**
+   * @schema VpcEndpointSecurityGroupAssociationSpec#forProvider
+   */
+  readonly forProvider: VpcEndpointSecurityGroupAssociationSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpec#initProvider
+   */
+  readonly initProvider?: VpcEndpointSecurityGroupAssociationSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpec#managementPolicies
+   */
+  readonly managementPolicies?: VpcEndpointSecurityGroupAssociationSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: VpcEndpointSecurityGroupAssociationSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpec(obj: VpcEndpointSecurityGroupAssociationSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_VpcEndpointSecurityGroupAssociationSpecForProvider(obj.forProvider),
+    'initProvider': toJson_VpcEndpointSecurityGroupAssociationSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_VpcEndpointSecurityGroupAssociationSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecDeletionPolicy
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProvider
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProvider {
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Whether this association should replace the association with the VPC's default security group that is created when no security groups are specified during VPC endpoint creation. At most 1 association per-VPC endpoint should be configured with replace_default_association = true. false should be used when importing resources.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#replaceDefaultAssociation
+   */
+  readonly replaceDefaultAssociation?: boolean;
+
+  /**
+   * The ID of the security group to be associated with the VPC endpoint.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#securityGroupId
+   */
+  readonly securityGroupId?: string;
+
+  /**
+   * Reference to a SecurityGroup in ec2 to populate securityGroupId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#securityGroupIdRef
+   */
+  readonly securityGroupIdRef?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef;
+
+  /**
+   * Selector for a SecurityGroup in ec2 to populate securityGroupId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#securityGroupIdSelector
+   */
+  readonly securityGroupIdSelector?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector;
+
+  /**
+   * The ID of the VPC endpoint with which the security group will be associated.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProvider(obj: VpcEndpointSecurityGroupAssociationSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'region': obj.region,
+    'replaceDefaultAssociation': obj.replaceDefaultAssociation,
+    'securityGroupId': obj.securityGroupId,
+    'securityGroupIdRef': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef(obj.securityGroupIdRef),
+    'securityGroupIdSelector': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector(obj.securityGroupIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProvider {
+  /**
+   * Whether this association should replace the association with the VPC's default security group that is created when no security groups are specified during VPC endpoint creation. At most 1 association per-VPC endpoint should be configured with replace_default_association = true. false should be used when importing resources.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#replaceDefaultAssociation
+   */
+  readonly replaceDefaultAssociation?: boolean;
+
+  /**
+   * The ID of the security group to be associated with the VPC endpoint.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#securityGroupId
+   */
+  readonly securityGroupId?: string;
+
+  /**
+   * Reference to a SecurityGroup in ec2 to populate securityGroupId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#securityGroupIdRef
+   */
+  readonly securityGroupIdRef?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef;
+
+  /**
+   * Selector for a SecurityGroup in ec2 to populate securityGroupId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#securityGroupIdSelector
+   */
+  readonly securityGroupIdSelector?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector;
+
+  /**
+   * The ID of the VPC endpoint with which the security group will be associated.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProvider(obj: VpcEndpointSecurityGroupAssociationSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'replaceDefaultAssociation': obj.replaceDefaultAssociation,
+    'securityGroupId': obj.securityGroupId,
+    'securityGroupIdRef': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef(obj.securityGroupIdRef),
+    'securityGroupIdSelector': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector(obj.securityGroupIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecManagementPolicies
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRef#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecProviderConfigRef(obj: VpcEndpointSecurityGroupAssociationSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef(obj: VpcEndpointSecurityGroupAssociationSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a SecurityGroup in ec2 to populate securityGroupId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef(obj: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a SecurityGroup in ec2 to populate securityGroupId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector(obj: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef(obj: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector(obj: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a SecurityGroup in ec2 to populate securityGroupId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a SecurityGroup in ec2 to populate securityGroupId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy(obj: VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy(obj: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy(obj: VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy(obj: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderSecurityGroupIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderSecurityGroupIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSecurityGroupAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * VPCEndpointSubnetAssociation is the Schema for the VPCEndpointSubnetAssociations API. Provides a resource to create an association between a VPC endpoint and a subnet.
+ *
+ * @schema VPCEndpointSubnetAssociation
+ */
+export class VpcEndpointSubnetAssociation extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "VPCEndpointSubnetAssociation"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'ec2.aws.upbound.io/v1beta1',
+    kind: 'VPCEndpointSubnetAssociation',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "VPCEndpointSubnetAssociation".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: VpcEndpointSubnetAssociationProps): any {
+    return {
+      ...VpcEndpointSubnetAssociation.GVK,
+      ...toJson_VpcEndpointSubnetAssociationProps(props),
+    };
+  }
+
+  /**
+   * Defines a "VPCEndpointSubnetAssociation" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: VpcEndpointSubnetAssociationProps) {
+    super(scope, id, {
+      ...VpcEndpointSubnetAssociation.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...VpcEndpointSubnetAssociation.GVK,
+      ...toJson_VpcEndpointSubnetAssociationProps(resolved),
+    };
+  }
+}
+
+/**
+ * VPCEndpointSubnetAssociation is the Schema for the VPCEndpointSubnetAssociations API. Provides a resource to create an association between a VPC endpoint and a subnet.
+ *
+ * @schema VPCEndpointSubnetAssociation
+ */
+export interface VpcEndpointSubnetAssociationProps {
+  /**
+   * @schema VPCEndpointSubnetAssociation#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * VPCEndpointSubnetAssociationSpec defines the desired state of VPCEndpointSubnetAssociation
+   *
+   * @schema VPCEndpointSubnetAssociation#spec
+   */
+  readonly spec: VpcEndpointSubnetAssociationSpec;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationProps(obj: VpcEndpointSubnetAssociationProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_VpcEndpointSubnetAssociationSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * VPCEndpointSubnetAssociationSpec defines the desired state of VPCEndpointSubnetAssociation
+ *
+ * @schema VpcEndpointSubnetAssociationSpec
+ */
+export interface VpcEndpointSubnetAssociationSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema VpcEndpointSubnetAssociationSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: VpcEndpointSubnetAssociationSpecDeletionPolicy;
+
+  /**
+   * @schema VpcEndpointSubnetAssociationSpec#forProvider
+   */
+  readonly forProvider: VpcEndpointSubnetAssociationSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema VpcEndpointSubnetAssociationSpec#initProvider
+   */
+  readonly initProvider?: VpcEndpointSubnetAssociationSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema VpcEndpointSubnetAssociationSpec#managementPolicies
+   */
+  readonly managementPolicies?: VpcEndpointSubnetAssociationSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema VpcEndpointSubnetAssociationSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: VpcEndpointSubnetAssociationSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema VpcEndpointSubnetAssociationSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpec(obj: VpcEndpointSubnetAssociationSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_VpcEndpointSubnetAssociationSpecForProvider(obj.forProvider),
+    'initProvider': toJson_VpcEndpointSubnetAssociationSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_VpcEndpointSubnetAssociationSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema VpcEndpointSubnetAssociationSpecDeletionPolicy
+ */
+export enum VpcEndpointSubnetAssociationSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema VpcEndpointSubnetAssociationSpecForProvider
+ */
+export interface VpcEndpointSubnetAssociationSpecForProvider {
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * The ID of the subnet to be associated with the VPC endpoint.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#subnetId
+   */
+  readonly subnetId?: string;
+
+  /**
+   * Reference to a Subnet in ec2 to populate subnetId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#subnetIdRef
+   */
+  readonly subnetIdRef?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef;
+
+  /**
+   * Selector for a Subnet in ec2 to populate subnetId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector;
+
+  /**
+   * The ID of the VPC endpoint with which the subnet will be associated.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProvider(obj: VpcEndpointSubnetAssociationSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'region': obj.region,
+    'subnetId': obj.subnetId,
+    'subnetIdRef': toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef(obj.subnetIdRef),
+    'subnetIdSelector': toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector(obj.subnetIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProvider
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProvider {
+  /**
+   * The ID of the subnet to be associated with the VPC endpoint.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#subnetId
+   */
+  readonly subnetId?: string;
+
+  /**
+   * Reference to a Subnet in ec2 to populate subnetId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#subnetIdRef
+   */
+  readonly subnetIdRef?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef;
+
+  /**
+   * Selector for a Subnet in ec2 to populate subnetId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#subnetIdSelector
+   */
+  readonly subnetIdSelector?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector;
+
+  /**
+   * The ID of the VPC endpoint with which the subnet will be associated.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#vpcEndpointId
+   */
+  readonly vpcEndpointId?: string;
+
+  /**
+   * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#vpcEndpointIdRef
+   */
+  readonly vpcEndpointIdRef?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef;
+
+  /**
+   * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProvider#vpcEndpointIdSelector
+   */
+  readonly vpcEndpointIdSelector?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProvider(obj: VpcEndpointSubnetAssociationSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'subnetId': obj.subnetId,
+    'subnetIdRef': toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef(obj.subnetIdRef),
+    'subnetIdSelector': toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector(obj.subnetIdSelector),
+    'vpcEndpointId': obj.vpcEndpointId,
+    'vpcEndpointIdRef': toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef(obj.vpcEndpointIdRef),
+    'vpcEndpointIdSelector': toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector(obj.vpcEndpointIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecManagementPolicies
+ */
+export enum VpcEndpointSubnetAssociationSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecProviderConfigRef
+ */
+export interface VpcEndpointSubnetAssociationSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecProviderConfigRef#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecProviderConfigRef(obj: VpcEndpointSubnetAssociationSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef
+ */
+export interface VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef(obj: VpcEndpointSubnetAssociationSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Subnet in ec2 to populate subnetId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef(obj: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Subnet in ec2 to populate subnetId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector(obj: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef(obj: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector(obj: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Subnet in ec2 to populate subnetId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef(obj: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Subnet in ec2 to populate subnetId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector(obj: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef(obj: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a VPCEndpoint in ec2 to populate vpcEndpointId.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector#policy
+   */
+  readonly policy?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector(obj: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy(obj: VpcEndpointSubnetAssociationSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy(obj: VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy(obj: VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy(obj: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy(obj: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy(obj: VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy(obj: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy
+ */
+export interface VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolution
+   */
+  readonly resolution?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy#resolve
+   */
+  readonly resolve?: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy(obj: VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderSubnetIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecForProviderVpcEndpointIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderSubnetIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderSubnetIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve
+ */
+export enum VpcEndpointSubnetAssociationSpecInitProviderVpcEndpointIdSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */

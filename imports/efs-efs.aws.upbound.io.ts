@@ -2440,6 +2440,2002 @@ export enum AccessPointV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolve 
 
 
 /**
+ * BackupPolicy is the Schema for the BackupPolicys API. Provides an Elastic File System (EFS) Backup Policy resource.
+Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema BackupPolicy
+ */
+export class BackupPolicy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BackupPolicy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'efs.aws.upbound.io/v1beta1',
+    kind: 'BackupPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BackupPolicy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BackupPolicyProps): any {
+    return {
+      ...BackupPolicy.GVK,
+      ...toJson_BackupPolicyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "BackupPolicy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BackupPolicyProps) {
+    super(scope, id, {
+      ...BackupPolicy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BackupPolicy.GVK,
+      ...toJson_BackupPolicyProps(resolved),
+    };
+  }
+}
+
+/**
+ * BackupPolicy is the Schema for the BackupPolicys API. Provides an Elastic File System (EFS) Backup Policy resource.
+ * Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema BackupPolicy
+ */
+export interface BackupPolicyProps {
+  /**
+   * @schema BackupPolicy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BackupPolicySpec defines the desired state of BackupPolicy
+   *
+   * @schema BackupPolicy#spec
+   */
+  readonly spec: BackupPolicySpec;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyProps(obj: BackupPolicyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BackupPolicySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BackupPolicySpec defines the desired state of BackupPolicy
+ *
+ * @schema BackupPolicySpec
+ */
+export interface BackupPolicySpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BackupPolicySpec#deletionPolicy
+   */
+  readonly deletionPolicy?: BackupPolicySpecDeletionPolicy;
+
+  /**
+   * @schema BackupPolicySpec#forProvider
+   */
+  readonly forProvider: BackupPolicySpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BackupPolicySpec#initProvider
+   */
+  readonly initProvider?: BackupPolicySpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BackupPolicySpec#managementPolicies
+   */
+  readonly managementPolicies?: BackupPolicySpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BackupPolicySpec#providerConfigRef
+   */
+  readonly providerConfigRef?: BackupPolicySpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BackupPolicySpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BackupPolicySpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpec(obj: BackupPolicySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BackupPolicySpecForProvider(obj.forProvider),
+    'initProvider': toJson_BackupPolicySpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BackupPolicySpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BackupPolicySpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BackupPolicySpecDeletionPolicy
+ */
+export enum BackupPolicySpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BackupPolicySpecForProvider
+ */
+export interface BackupPolicySpecForProvider {
+  /**
+   * A backup_policy object (documented below).
+   *
+   * @schema BackupPolicySpecForProvider#backupPolicy
+   */
+  readonly backupPolicy?: BackupPolicySpecForProviderBackupPolicy[];
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema BackupPolicySpecForProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicySpecForProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: BackupPolicySpecForProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicySpecForProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: BackupPolicySpecForProviderFileSystemIdSelector;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BackupPolicySpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProvider(obj: BackupPolicySpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'backupPolicy': obj.backupPolicy?.map(y => toJson_BackupPolicySpecForProviderBackupPolicy(y)),
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_BackupPolicySpecForProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_BackupPolicySpecForProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BackupPolicySpecInitProvider
+ */
+export interface BackupPolicySpecInitProvider {
+  /**
+   * A backup_policy object (documented below).
+   *
+   * @schema BackupPolicySpecInitProvider#backupPolicy
+   */
+  readonly backupPolicy?: BackupPolicySpecInitProviderBackupPolicy[];
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema BackupPolicySpecInitProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicySpecInitProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: BackupPolicySpecInitProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicySpecInitProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: BackupPolicySpecInitProviderFileSystemIdSelector;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProvider(obj: BackupPolicySpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'backupPolicy': obj.backupPolicy?.map(y => toJson_BackupPolicySpecInitProviderBackupPolicy(y)),
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_BackupPolicySpecInitProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_BackupPolicySpecInitProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BackupPolicySpecManagementPolicies
+ */
+export enum BackupPolicySpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BackupPolicySpecProviderConfigRef
+ */
+export interface BackupPolicySpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicySpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicySpecProviderConfigRef#policy
+   */
+  readonly policy?: BackupPolicySpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecProviderConfigRef(obj: BackupPolicySpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicySpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BackupPolicySpecWriteConnectionSecretToRef
+ */
+export interface BackupPolicySpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BackupPolicySpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BackupPolicySpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecWriteConnectionSecretToRef(obj: BackupPolicySpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BackupPolicySpecForProviderBackupPolicy
+ */
+export interface BackupPolicySpecForProviderBackupPolicy {
+  /**
+   * A status of the backup policy. Valid values: ENABLED, DISABLED.
+   *
+   * @schema BackupPolicySpecForProviderBackupPolicy#status
+   */
+  readonly status?: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProviderBackupPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProviderBackupPolicy(obj: BackupPolicySpecForProviderBackupPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdRef
+ */
+export interface BackupPolicySpecForProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdRef#policy
+   */
+  readonly policy?: BackupPolicySpecForProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProviderFileSystemIdRef(obj: BackupPolicySpecForProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicySpecForProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdSelector
+ */
+export interface BackupPolicySpecForProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: BackupPolicySpecForProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProviderFileSystemIdSelector(obj: BackupPolicySpecForProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BackupPolicySpecForProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BackupPolicySpecInitProviderBackupPolicy
+ */
+export interface BackupPolicySpecInitProviderBackupPolicy {
+  /**
+   * A status of the backup policy. Valid values: ENABLED, DISABLED.
+   *
+   * @schema BackupPolicySpecInitProviderBackupPolicy#status
+   */
+  readonly status?: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProviderBackupPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProviderBackupPolicy(obj: BackupPolicySpecInitProviderBackupPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdRef
+ */
+export interface BackupPolicySpecInitProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdRef#policy
+   */
+  readonly policy?: BackupPolicySpecInitProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProviderFileSystemIdRef(obj: BackupPolicySpecInitProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicySpecInitProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdSelector
+ */
+export interface BackupPolicySpecInitProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: BackupPolicySpecInitProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProviderFileSystemIdSelector(obj: BackupPolicySpecInitProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BackupPolicySpecInitProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicySpecProviderConfigRefPolicy
+ */
+export interface BackupPolicySpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicySpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicySpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicySpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicySpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecProviderConfigRefPolicy(obj: BackupPolicySpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdRefPolicy
+ */
+export interface BackupPolicySpecForProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicySpecForProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicySpecForProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProviderFileSystemIdRefPolicy(obj: BackupPolicySpecForProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdSelectorPolicy
+ */
+export interface BackupPolicySpecForProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicySpecForProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecForProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecForProviderFileSystemIdSelectorPolicy(obj: BackupPolicySpecForProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdRefPolicy
+ */
+export interface BackupPolicySpecInitProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicySpecInitProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicySpecInitProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProviderFileSystemIdRefPolicy(obj: BackupPolicySpecInitProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdSelectorPolicy
+ */
+export interface BackupPolicySpecInitProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicySpecInitProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicySpecInitProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicySpecInitProviderFileSystemIdSelectorPolicy(obj: BackupPolicySpecInitProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicySpecProviderConfigRefPolicyResolution
+ */
+export enum BackupPolicySpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicySpecProviderConfigRefPolicyResolve
+ */
+export enum BackupPolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdRefPolicyResolution
+ */
+export enum BackupPolicySpecForProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdRefPolicyResolve
+ */
+export enum BackupPolicySpecForProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum BackupPolicySpecForProviderFileSystemIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdRefPolicyResolution
+ */
+export enum BackupPolicySpecInitProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdRefPolicyResolve
+ */
+export enum BackupPolicySpecInitProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum BackupPolicySpecInitProviderFileSystemIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * BackupPolicy is the Schema for the BackupPolicys API. Provides an Elastic File System (EFS) Backup Policy resource.
+ *
+ * @schema BackupPolicyV1Beta2
+ */
+export class BackupPolicyV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BackupPolicyV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'efs.aws.upbound.io/v1beta2',
+    kind: 'BackupPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BackupPolicyV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BackupPolicyV1Beta2Props): any {
+    return {
+      ...BackupPolicyV1Beta2.GVK,
+      ...toJson_BackupPolicyV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "BackupPolicyV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BackupPolicyV1Beta2Props) {
+    super(scope, id, {
+      ...BackupPolicyV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BackupPolicyV1Beta2.GVK,
+      ...toJson_BackupPolicyV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * BackupPolicy is the Schema for the BackupPolicys API. Provides an Elastic File System (EFS) Backup Policy resource.
+ *
+ * @schema BackupPolicyV1Beta2
+ */
+export interface BackupPolicyV1Beta2Props {
+  /**
+   * @schema BackupPolicyV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BackupPolicySpec defines the desired state of BackupPolicy
+   *
+   * @schema BackupPolicyV1Beta2#spec
+   */
+  readonly spec: BackupPolicyV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2Props(obj: BackupPolicyV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BackupPolicyV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BackupPolicySpec defines the desired state of BackupPolicy
+ *
+ * @schema BackupPolicyV1Beta2Spec
+ */
+export interface BackupPolicyV1Beta2Spec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BackupPolicyV1Beta2Spec#deletionPolicy
+   */
+  readonly deletionPolicy?: BackupPolicyV1Beta2SpecDeletionPolicy;
+
+  /**
+   * @schema BackupPolicyV1Beta2Spec#forProvider
+   */
+  readonly forProvider: BackupPolicyV1Beta2SpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BackupPolicyV1Beta2Spec#initProvider
+   */
+  readonly initProvider?: BackupPolicyV1Beta2SpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BackupPolicyV1Beta2Spec#managementPolicies
+   */
+  readonly managementPolicies?: BackupPolicyV1Beta2SpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BackupPolicyV1Beta2Spec#providerConfigRef
+   */
+  readonly providerConfigRef?: BackupPolicyV1Beta2SpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BackupPolicyV1Beta2Spec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BackupPolicyV1Beta2SpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2Spec(obj: BackupPolicyV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BackupPolicyV1Beta2SpecForProvider(obj.forProvider),
+    'initProvider': toJson_BackupPolicyV1Beta2SpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BackupPolicyV1Beta2SpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BackupPolicyV1Beta2SpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BackupPolicyV1Beta2SpecDeletionPolicy
+ */
+export enum BackupPolicyV1Beta2SpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BackupPolicyV1Beta2SpecForProvider
+ */
+export interface BackupPolicyV1Beta2SpecForProvider {
+  /**
+   * A backup_policy object (documented below).
+   *
+   * @schema BackupPolicyV1Beta2SpecForProvider#backupPolicy
+   */
+  readonly backupPolicy?: BackupPolicyV1Beta2SpecForProviderBackupPolicy;
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: BackupPolicyV1Beta2SpecForProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BackupPolicyV1Beta2SpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProvider(obj: BackupPolicyV1Beta2SpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'backupPolicy': toJson_BackupPolicyV1Beta2SpecForProviderBackupPolicy(obj.backupPolicy),
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProvider
+ */
+export interface BackupPolicyV1Beta2SpecInitProvider {
+  /**
+   * A backup_policy object (documented below).
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProvider#backupPolicy
+   */
+  readonly backupPolicy?: BackupPolicyV1Beta2SpecInitProviderBackupPolicy;
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProvider(obj: BackupPolicyV1Beta2SpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'backupPolicy': toJson_BackupPolicyV1Beta2SpecInitProviderBackupPolicy(obj.backupPolicy),
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BackupPolicyV1Beta2SpecManagementPolicies
+ */
+export enum BackupPolicyV1Beta2SpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BackupPolicyV1Beta2SpecProviderConfigRef
+ */
+export interface BackupPolicyV1Beta2SpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicyV1Beta2SpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicyV1Beta2SpecProviderConfigRef#policy
+   */
+  readonly policy?: BackupPolicyV1Beta2SpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecProviderConfigRef(obj: BackupPolicyV1Beta2SpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicyV1Beta2SpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BackupPolicyV1Beta2SpecWriteConnectionSecretToRef
+ */
+export interface BackupPolicyV1Beta2SpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BackupPolicyV1Beta2SpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BackupPolicyV1Beta2SpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecWriteConnectionSecretToRef(obj: BackupPolicyV1Beta2SpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A backup_policy object (documented below).
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderBackupPolicy
+ */
+export interface BackupPolicyV1Beta2SpecForProviderBackupPolicy {
+  /**
+   * A status of the backup policy. Valid values: ENABLED, DISABLED.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderBackupPolicy#status
+   */
+  readonly status?: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProviderBackupPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProviderBackupPolicy(obj: BackupPolicyV1Beta2SpecForProviderBackupPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRef
+ */
+export interface BackupPolicyV1Beta2SpecForProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRef#policy
+   */
+  readonly policy?: BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdRef(obj: BackupPolicyV1Beta2SpecForProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector
+ */
+export interface BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector(obj: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A backup_policy object (documented below).
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderBackupPolicy
+ */
+export interface BackupPolicyV1Beta2SpecInitProviderBackupPolicy {
+  /**
+   * A status of the backup policy. Valid values: ENABLED, DISABLED.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderBackupPolicy#status
+   */
+  readonly status?: string;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProviderBackupPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProviderBackupPolicy(obj: BackupPolicyV1Beta2SpecInitProviderBackupPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'status': obj.status,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef
+ */
+export interface BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef#policy
+   */
+  readonly policy?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef(obj: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector
+ */
+export interface BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector(obj: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicyV1Beta2SpecProviderConfigRefPolicy
+ */
+export interface BackupPolicyV1Beta2SpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicyV1Beta2SpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicyV1Beta2SpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecProviderConfigRefPolicy(obj: BackupPolicyV1Beta2SpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy
+ */
+export interface BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy(obj: BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy
+ */
+export interface BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy(obj: BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy
+ */
+export interface BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy(obj: BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy
+ */
+export interface BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy(obj: BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolution
+ */
+export enum BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolve
+ */
+export enum BackupPolicyV1Beta2SpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolution
+ */
+export enum BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolve
+ */
+export enum BackupPolicyV1Beta2SpecForProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum BackupPolicyV1Beta2SpecForProviderFileSystemIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolution
+ */
+export enum BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolve
+ */
+export enum BackupPolicyV1Beta2SpecInitProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum BackupPolicyV1Beta2SpecInitProviderFileSystemIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * FileSystem is the Schema for the FileSystems API. Provides an Elastic File System (EFS) File System resource.
 Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
  *
@@ -4868,6 +6864,965 @@ export enum FileSystemV1Beta2SpecInitProviderKmsKeyIdSelectorPolicyResolution {
  * @schema FileSystemV1Beta2SpecInitProviderKmsKeyIdSelectorPolicyResolve
  */
 export enum FileSystemV1Beta2SpecInitProviderKmsKeyIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * FileSystemPolicy is the Schema for the FileSystemPolicys API. Provides an Elastic File System (EFS) File System Policy resource.
+ *
+ * @schema FileSystemPolicy
+ */
+export class FileSystemPolicy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "FileSystemPolicy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'efs.aws.upbound.io/v1beta1',
+    kind: 'FileSystemPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "FileSystemPolicy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: FileSystemPolicyProps): any {
+    return {
+      ...FileSystemPolicy.GVK,
+      ...toJson_FileSystemPolicyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "FileSystemPolicy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: FileSystemPolicyProps) {
+    super(scope, id, {
+      ...FileSystemPolicy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...FileSystemPolicy.GVK,
+      ...toJson_FileSystemPolicyProps(resolved),
+    };
+  }
+}
+
+/**
+ * FileSystemPolicy is the Schema for the FileSystemPolicys API. Provides an Elastic File System (EFS) File System Policy resource.
+ *
+ * @schema FileSystemPolicy
+ */
+export interface FileSystemPolicyProps {
+  /**
+   * @schema FileSystemPolicy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * FileSystemPolicySpec defines the desired state of FileSystemPolicy
+   *
+   * @schema FileSystemPolicy#spec
+   */
+  readonly spec: FileSystemPolicySpec;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicyProps(obj: FileSystemPolicyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_FileSystemPolicySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * FileSystemPolicySpec defines the desired state of FileSystemPolicy
+ *
+ * @schema FileSystemPolicySpec
+ */
+export interface FileSystemPolicySpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema FileSystemPolicySpec#deletionPolicy
+   */
+  readonly deletionPolicy?: FileSystemPolicySpecDeletionPolicy;
+
+  /**
+   * @schema FileSystemPolicySpec#forProvider
+   */
+  readonly forProvider: FileSystemPolicySpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema FileSystemPolicySpec#initProvider
+   */
+  readonly initProvider?: FileSystemPolicySpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema FileSystemPolicySpec#managementPolicies
+   */
+  readonly managementPolicies?: FileSystemPolicySpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema FileSystemPolicySpec#providerConfigRef
+   */
+  readonly providerConfigRef?: FileSystemPolicySpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema FileSystemPolicySpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: FileSystemPolicySpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpec(obj: FileSystemPolicySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_FileSystemPolicySpecForProvider(obj.forProvider),
+    'initProvider': toJson_FileSystemPolicySpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_FileSystemPolicySpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_FileSystemPolicySpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema FileSystemPolicySpecDeletionPolicy
+ */
+export enum FileSystemPolicySpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema FileSystemPolicySpecForProvider
+ */
+export interface FileSystemPolicySpecForProvider {
+  /**
+   * A flag to indicate whether to bypass the aws_efs_file_system_policy lockout safety check. The policy lockout safety check determines whether the policy in the request will prevent the principal making the request will be locked out from making future PutFileSystemPolicy requests on the file system. Set bypass_policy_lockout_safety_check to true only when you intend to prevent the principal that is making the request from making a subsequent PutFileSystemPolicy request on the file system. The default value is false.
+   *
+   * @schema FileSystemPolicySpecForProvider#bypassPolicyLockoutSafetyCheck
+   */
+  readonly bypassPolicyLockoutSafetyCheck?: boolean;
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema FileSystemPolicySpecForProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema FileSystemPolicySpecForProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: FileSystemPolicySpecForProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema FileSystemPolicySpecForProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: FileSystemPolicySpecForProviderFileSystemIdSelector;
+
+  /**
+   * The JSON formatted file system policy for the EFS file system. see Docs for more info.
+   *
+   * @schema FileSystemPolicySpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema FileSystemPolicySpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecForProvider(obj: FileSystemPolicySpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bypassPolicyLockoutSafetyCheck': obj.bypassPolicyLockoutSafetyCheck,
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_FileSystemPolicySpecForProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_FileSystemPolicySpecForProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+    'policy': obj.policy,
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema FileSystemPolicySpecInitProvider
+ */
+export interface FileSystemPolicySpecInitProvider {
+  /**
+   * A flag to indicate whether to bypass the aws_efs_file_system_policy lockout safety check. The policy lockout safety check determines whether the policy in the request will prevent the principal making the request will be locked out from making future PutFileSystemPolicy requests on the file system. Set bypass_policy_lockout_safety_check to true only when you intend to prevent the principal that is making the request from making a subsequent PutFileSystemPolicy request on the file system. The default value is false.
+   *
+   * @schema FileSystemPolicySpecInitProvider#bypassPolicyLockoutSafetyCheck
+   */
+  readonly bypassPolicyLockoutSafetyCheck?: boolean;
+
+  /**
+   * The ID of the EFS file system.
+   *
+   * @schema FileSystemPolicySpecInitProvider#fileSystemId
+   */
+  readonly fileSystemId?: string;
+
+  /**
+   * Reference to a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema FileSystemPolicySpecInitProvider#fileSystemIdRef
+   */
+  readonly fileSystemIdRef?: FileSystemPolicySpecInitProviderFileSystemIdRef;
+
+  /**
+   * Selector for a FileSystem in efs to populate fileSystemId.
+   *
+   * @schema FileSystemPolicySpecInitProvider#fileSystemIdSelector
+   */
+  readonly fileSystemIdSelector?: FileSystemPolicySpecInitProviderFileSystemIdSelector;
+
+  /**
+   * The JSON formatted file system policy for the EFS file system. see Docs for more info.
+   *
+   * @schema FileSystemPolicySpecInitProvider#policy
+   */
+  readonly policy?: string;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecInitProvider(obj: FileSystemPolicySpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bypassPolicyLockoutSafetyCheck': obj.bypassPolicyLockoutSafetyCheck,
+    'fileSystemId': obj.fileSystemId,
+    'fileSystemIdRef': toJson_FileSystemPolicySpecInitProviderFileSystemIdRef(obj.fileSystemIdRef),
+    'fileSystemIdSelector': toJson_FileSystemPolicySpecInitProviderFileSystemIdSelector(obj.fileSystemIdSelector),
+    'policy': obj.policy,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema FileSystemPolicySpecManagementPolicies
+ */
+export enum FileSystemPolicySpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema FileSystemPolicySpecProviderConfigRef
+ */
+export interface FileSystemPolicySpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema FileSystemPolicySpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema FileSystemPolicySpecProviderConfigRef#policy
+   */
+  readonly policy?: FileSystemPolicySpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecProviderConfigRef(obj: FileSystemPolicySpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_FileSystemPolicySpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema FileSystemPolicySpecWriteConnectionSecretToRef
+ */
+export interface FileSystemPolicySpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema FileSystemPolicySpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema FileSystemPolicySpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecWriteConnectionSecretToRef(obj: FileSystemPolicySpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdRef
+ */
+export interface FileSystemPolicySpecForProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdRef#policy
+   */
+  readonly policy?: FileSystemPolicySpecForProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecForProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecForProviderFileSystemIdRef(obj: FileSystemPolicySpecForProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_FileSystemPolicySpecForProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdSelector
+ */
+export interface FileSystemPolicySpecForProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecForProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecForProviderFileSystemIdSelector(obj: FileSystemPolicySpecForProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdRef
+ */
+export interface FileSystemPolicySpecInitProviderFileSystemIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdRef#policy
+   */
+  readonly policy?: FileSystemPolicySpecInitProviderFileSystemIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecInitProviderFileSystemIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecInitProviderFileSystemIdRef(obj: FileSystemPolicySpecInitProviderFileSystemIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_FileSystemPolicySpecInitProviderFileSystemIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a FileSystem in efs to populate fileSystemId.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdSelector
+ */
+export interface FileSystemPolicySpecInitProviderFileSystemIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdSelector#policy
+   */
+  readonly policy?: FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecInitProviderFileSystemIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecInitProviderFileSystemIdSelector(obj: FileSystemPolicySpecInitProviderFileSystemIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema FileSystemPolicySpecProviderConfigRefPolicy
+ */
+export interface FileSystemPolicySpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema FileSystemPolicySpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: FileSystemPolicySpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema FileSystemPolicySpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: FileSystemPolicySpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecProviderConfigRefPolicy(obj: FileSystemPolicySpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdRefPolicy
+ */
+export interface FileSystemPolicySpecForProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecForProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecForProviderFileSystemIdRefPolicy(obj: FileSystemPolicySpecForProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy
+ */
+export interface FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy(obj: FileSystemPolicySpecForProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdRefPolicy
+ */
+export interface FileSystemPolicySpecInitProviderFileSystemIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdRefPolicy#resolution
+   */
+  readonly resolution?: FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdRefPolicy#resolve
+   */
+  readonly resolve?: FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecInitProviderFileSystemIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecInitProviderFileSystemIdRefPolicy(obj: FileSystemPolicySpecInitProviderFileSystemIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy
+ */
+export interface FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy#resolution
+   */
+  readonly resolution?: FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy#resolve
+   */
+  readonly resolve?: FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy(obj: FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema FileSystemPolicySpecProviderConfigRefPolicyResolution
+ */
+export enum FileSystemPolicySpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema FileSystemPolicySpecProviderConfigRefPolicyResolve
+ */
+export enum FileSystemPolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolution
+ */
+export enum FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolve
+ */
+export enum FileSystemPolicySpecForProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum FileSystemPolicySpecForProviderFileSystemIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolution
+ */
+export enum FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolve
+ */
+export enum FileSystemPolicySpecInitProviderFileSystemIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolution
+ */
+export enum FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolve
+ */
+export enum FileSystemPolicySpecInitProviderFileSystemIdSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */

@@ -14108,6 +14108,11126 @@ export enum LbListenerV1Beta2SpecInitProviderDefaultActionForwardTargetGroupArnS
 
 
 /**
+ * LBListenerRule is the Schema for the LBListenerRules API. Provides a Load Balancer Listener Rule resource.
+Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema LBListenerRule
+ */
+export class LbListenerRule extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "LBListenerRule"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'elbv2.aws.upbound.io/v1beta1',
+    kind: 'LBListenerRule',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "LBListenerRule".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: LbListenerRuleProps): any {
+    return {
+      ...LbListenerRule.GVK,
+      ...toJson_LbListenerRuleProps(props),
+    };
+  }
+
+  /**
+   * Defines a "LBListenerRule" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: LbListenerRuleProps) {
+    super(scope, id, {
+      ...LbListenerRule.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...LbListenerRule.GVK,
+      ...toJson_LbListenerRuleProps(resolved),
+    };
+  }
+}
+
+/**
+ * LBListenerRule is the Schema for the LBListenerRules API. Provides a Load Balancer Listener Rule resource.
+ * Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema LBListenerRule
+ */
+export interface LbListenerRuleProps {
+  /**
+   * @schema LBListenerRule#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * LBListenerRuleSpec defines the desired state of LBListenerRule
+   *
+   * @schema LBListenerRule#spec
+   */
+  readonly spec: LbListenerRuleSpec;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleProps(obj: LbListenerRuleProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_LbListenerRuleSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * LBListenerRuleSpec defines the desired state of LBListenerRule
+ *
+ * @schema LbListenerRuleSpec
+ */
+export interface LbListenerRuleSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema LbListenerRuleSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: LbListenerRuleSpecDeletionPolicy;
+
+  /**
+   * @schema LbListenerRuleSpec#forProvider
+   */
+  readonly forProvider: LbListenerRuleSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema LbListenerRuleSpec#initProvider
+   */
+  readonly initProvider?: LbListenerRuleSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema LbListenerRuleSpec#managementPolicies
+   */
+  readonly managementPolicies?: LbListenerRuleSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema LbListenerRuleSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: LbListenerRuleSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema LbListenerRuleSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: LbListenerRuleSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpec(obj: LbListenerRuleSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_LbListenerRuleSpecForProvider(obj.forProvider),
+    'initProvider': toJson_LbListenerRuleSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_LbListenerRuleSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_LbListenerRuleSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema LbListenerRuleSpecDeletionPolicy
+ */
+export enum LbListenerRuleSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema LbListenerRuleSpecForProvider
+ */
+export interface LbListenerRuleSpecForProvider {
+  /**
+   * An Action block. Action blocks are documented below.
+   *
+   * @schema LbListenerRuleSpecForProvider#action
+   */
+  readonly action?: LbListenerRuleSpecForProviderAction[];
+
+  /**
+   * A Condition block. Multiple condition blocks of different types can be set and all must be satisfied for the rule to match. Condition blocks are documented below.
+   *
+   * @schema LbListenerRuleSpecForProvider#condition
+   */
+  readonly condition?: LbListenerRuleSpecForProviderCondition[];
+
+  /**
+   * The ARN of the listener to which to attach the rule.
+   *
+   * @schema LbListenerRuleSpecForProvider#listenerArn
+   */
+  readonly listenerArn?: string;
+
+  /**
+   * Reference to a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleSpecForProvider#listenerArnRef
+   */
+  readonly listenerArnRef?: LbListenerRuleSpecForProviderListenerArnRef;
+
+  /**
+   * Selector for a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleSpecForProvider#listenerArnSelector
+   */
+  readonly listenerArnSelector?: LbListenerRuleSpecForProviderListenerArnSelector;
+
+  /**
+   * The priority for the rule between 1 and 50000. Leaving it unset will automatically set the rule with next available priority after currently existing highest rule. A listener can't have multiple rules with the same priority.
+   *
+   * @schema LbListenerRuleSpecForProvider#priority
+   */
+  readonly priority?: number;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema LbListenerRuleSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema LbListenerRuleSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Configuration block that defines the transform to apply to requests matching this rule. See Transform Blocks below for more details. Once specified, to remove the transform from the rule, remove the transform block from the configuration.
+   *
+   * @schema LbListenerRuleSpecForProvider#transform
+   */
+  readonly transform?: LbListenerRuleSpecForProviderTransform[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProvider(obj: LbListenerRuleSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action?.map(y => toJson_LbListenerRuleSpecForProviderAction(y)),
+    'condition': obj.condition?.map(y => toJson_LbListenerRuleSpecForProviderCondition(y)),
+    'listenerArn': obj.listenerArn,
+    'listenerArnRef': toJson_LbListenerRuleSpecForProviderListenerArnRef(obj.listenerArnRef),
+    'listenerArnSelector': toJson_LbListenerRuleSpecForProviderListenerArnSelector(obj.listenerArnSelector),
+    'priority': obj.priority,
+    'region': obj.region,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'transform': obj.transform?.map(y => toJson_LbListenerRuleSpecForProviderTransform(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema LbListenerRuleSpecInitProvider
+ */
+export interface LbListenerRuleSpecInitProvider {
+  /**
+   * An Action block. Action blocks are documented below.
+   *
+   * @schema LbListenerRuleSpecInitProvider#action
+   */
+  readonly action?: LbListenerRuleSpecInitProviderAction[];
+
+  /**
+   * A Condition block. Multiple condition blocks of different types can be set and all must be satisfied for the rule to match. Condition blocks are documented below.
+   *
+   * @schema LbListenerRuleSpecInitProvider#condition
+   */
+  readonly condition?: LbListenerRuleSpecInitProviderCondition[];
+
+  /**
+   * The ARN of the listener to which to attach the rule.
+   *
+   * @schema LbListenerRuleSpecInitProvider#listenerArn
+   */
+  readonly listenerArn?: string;
+
+  /**
+   * Reference to a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleSpecInitProvider#listenerArnRef
+   */
+  readonly listenerArnRef?: LbListenerRuleSpecInitProviderListenerArnRef;
+
+  /**
+   * Selector for a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleSpecInitProvider#listenerArnSelector
+   */
+  readonly listenerArnSelector?: LbListenerRuleSpecInitProviderListenerArnSelector;
+
+  /**
+   * The priority for the rule between 1 and 50000. Leaving it unset will automatically set the rule with next available priority after currently existing highest rule. A listener can't have multiple rules with the same priority.
+   *
+   * @schema LbListenerRuleSpecInitProvider#priority
+   */
+  readonly priority?: number;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema LbListenerRuleSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Configuration block that defines the transform to apply to requests matching this rule. See Transform Blocks below for more details. Once specified, to remove the transform from the rule, remove the transform block from the configuration.
+   *
+   * @schema LbListenerRuleSpecInitProvider#transform
+   */
+  readonly transform?: LbListenerRuleSpecInitProviderTransform[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProvider(obj: LbListenerRuleSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action?.map(y => toJson_LbListenerRuleSpecInitProviderAction(y)),
+    'condition': obj.condition?.map(y => toJson_LbListenerRuleSpecInitProviderCondition(y)),
+    'listenerArn': obj.listenerArn,
+    'listenerArnRef': toJson_LbListenerRuleSpecInitProviderListenerArnRef(obj.listenerArnRef),
+    'listenerArnSelector': toJson_LbListenerRuleSpecInitProviderListenerArnSelector(obj.listenerArnSelector),
+    'priority': obj.priority,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'transform': obj.transform?.map(y => toJson_LbListenerRuleSpecInitProviderTransform(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema LbListenerRuleSpecManagementPolicies
+ */
+export enum LbListenerRuleSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema LbListenerRuleSpecProviderConfigRef
+ */
+export interface LbListenerRuleSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecProviderConfigRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecProviderConfigRef(obj: LbListenerRuleSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema LbListenerRuleSpecWriteConnectionSecretToRef
+ */
+export interface LbListenerRuleSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecWriteConnectionSecretToRef(obj: LbListenerRuleSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderAction
+ */
+export interface LbListenerRuleSpecForProviderAction {
+  /**
+   * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#authenticateCognito
+   */
+  readonly authenticateCognito?: LbListenerRuleSpecForProviderActionAuthenticateCognito[];
+
+  /**
+   * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#authenticateOidc
+   */
+  readonly authenticateOidc?: LbListenerRuleSpecForProviderActionAuthenticateOidc[];
+
+  /**
+   * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#fixedResponse
+   */
+  readonly fixedResponse?: LbListenerRuleSpecForProviderActionFixedResponse[];
+
+  /**
+   * Configuration block for creating an action that distributes requests among one or more target groups.
+   * Specify only if type is forward.
+   * Cannot be specified with target_group_arn.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#forward
+   */
+  readonly forward?: LbListenerRuleSpecForProviderActionForward[];
+
+  /**
+   * Information for creating a JWT validation action. Required if type is jwt-validation.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#jwtValidation
+   */
+  readonly jwtValidation?: LbListenerRuleSpecForProviderActionJwtValidation[];
+
+  /**
+   * Order for the action.
+   * The action with the lowest value for order is performed first.
+   * Valid values are between 1 and 50000.
+   * Defaults to the position in the list of actions.
+   *
+   * @default the position in the list of actions.
+   * @schema LbListenerRuleSpecForProviderAction#order
+   */
+  readonly order?: number;
+
+  /**
+   * Information for creating a redirect action. Required if type is redirect.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#redirect
+   */
+  readonly redirect?: LbListenerRuleSpecForProviderActionRedirect[];
+
+  /**
+   * ARN of the Target Group to which to route traffic.
+   * Specify only if type is forward and you want to route to a single target group.
+   * To route to one or more target groups, use a forward block instead.
+   * Cannot be specified with forward.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbListenerRuleSpecForProviderActionTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbListenerRuleSpecForProviderActionTargetGroupArnSelector;
+
+  /**
+   * The type of routing action. Valid values are forward, redirect, fixed-response, authenticate-cognito, authenticate-oidc and jwt-validation.
+   *
+   * @schema LbListenerRuleSpecForProviderAction#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderAction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderAction(obj: LbListenerRuleSpecForProviderAction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticateCognito': obj.authenticateCognito?.map(y => toJson_LbListenerRuleSpecForProviderActionAuthenticateCognito(y)),
+    'authenticateOidc': obj.authenticateOidc?.map(y => toJson_LbListenerRuleSpecForProviderActionAuthenticateOidc(y)),
+    'fixedResponse': obj.fixedResponse?.map(y => toJson_LbListenerRuleSpecForProviderActionFixedResponse(y)),
+    'forward': obj.forward?.map(y => toJson_LbListenerRuleSpecForProviderActionForward(y)),
+    'jwtValidation': obj.jwtValidation?.map(y => toJson_LbListenerRuleSpecForProviderActionJwtValidation(y)),
+    'order': obj.order,
+    'redirect': obj.redirect?.map(y => toJson_LbListenerRuleSpecForProviderActionRedirect(y)),
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbListenerRuleSpecForProviderActionTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbListenerRuleSpecForProviderActionTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderCondition
+ */
+export interface LbListenerRuleSpecForProviderCondition {
+  /**
+   * Host header patterns to match. Host Header block fields documented below.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#hostHeader
+   */
+  readonly hostHeader?: LbListenerRuleSpecForProviderConditionHostHeader[];
+
+  /**
+   * HTTP headers to match. HTTP Header block fields documented below.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#httpHeader
+   */
+  readonly httpHeader?: LbListenerRuleSpecForProviderConditionHttpHeader[];
+
+  /**
+   * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#httpRequestMethod
+   */
+  readonly httpRequestMethod?: LbListenerRuleSpecForProviderConditionHttpRequestMethod[];
+
+  /**
+   * Path patterns to match against the request URL. Path Pattern block fields documented below.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#pathPattern
+   */
+  readonly pathPattern?: LbListenerRuleSpecForProviderConditionPathPattern[];
+
+  /**
+   * Query strings to match. Query String block fields documented below.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#queryString
+   */
+  readonly queryString?: LbListenerRuleSpecForProviderConditionQueryString[];
+
+  /**
+   * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+   *
+   * @schema LbListenerRuleSpecForProviderCondition#sourceIp
+   */
+  readonly sourceIp?: LbListenerRuleSpecForProviderConditionSourceIp[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderCondition(obj: LbListenerRuleSpecForProviderCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeader': obj.hostHeader?.map(y => toJson_LbListenerRuleSpecForProviderConditionHostHeader(y)),
+    'httpHeader': obj.httpHeader?.map(y => toJson_LbListenerRuleSpecForProviderConditionHttpHeader(y)),
+    'httpRequestMethod': obj.httpRequestMethod?.map(y => toJson_LbListenerRuleSpecForProviderConditionHttpRequestMethod(y)),
+    'pathPattern': obj.pathPattern?.map(y => toJson_LbListenerRuleSpecForProviderConditionPathPattern(y)),
+    'queryString': obj.queryString?.map(y => toJson_LbListenerRuleSpecForProviderConditionQueryString(y)),
+    'sourceIp': obj.sourceIp?.map(y => toJson_LbListenerRuleSpecForProviderConditionSourceIp(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnRef
+ */
+export interface LbListenerRuleSpecForProviderListenerArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderListenerArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderListenerArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderListenerArnRef(obj: LbListenerRuleSpecForProviderListenerArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderListenerArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnSelector
+ */
+export interface LbListenerRuleSpecForProviderListenerArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderListenerArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderListenerArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderListenerArnSelector(obj: LbListenerRuleSpecForProviderListenerArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderListenerArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderTransform
+ */
+export interface LbListenerRuleSpecForProviderTransform {
+  /**
+   * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleSpecForProviderTransform#hostHeaderRewriteConfig
+   */
+  readonly hostHeaderRewriteConfig?: LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig[];
+
+  /**
+   * Type of transform. Valid values are host-header-rewrite and url-rewrite.
+   *
+   * @schema LbListenerRuleSpecForProviderTransform#type
+   */
+  readonly type?: string;
+
+  /**
+   * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleSpecForProviderTransform#urlRewriteConfig
+   */
+  readonly urlRewriteConfig?: LbListenerRuleSpecForProviderTransformUrlRewriteConfig[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderTransform' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderTransform(obj: LbListenerRuleSpecForProviderTransform | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeaderRewriteConfig': obj.hostHeaderRewriteConfig?.map(y => toJson_LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig(y)),
+    'type': obj.type,
+    'urlRewriteConfig': obj.urlRewriteConfig?.map(y => toJson_LbListenerRuleSpecForProviderTransformUrlRewriteConfig(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderAction
+ */
+export interface LbListenerRuleSpecInitProviderAction {
+  /**
+   * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#authenticateCognito
+   */
+  readonly authenticateCognito?: LbListenerRuleSpecInitProviderActionAuthenticateCognito[];
+
+  /**
+   * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#authenticateOidc
+   */
+  readonly authenticateOidc?: LbListenerRuleSpecInitProviderActionAuthenticateOidc[];
+
+  /**
+   * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#fixedResponse
+   */
+  readonly fixedResponse?: LbListenerRuleSpecInitProviderActionFixedResponse[];
+
+  /**
+   * Configuration block for creating an action that distributes requests among one or more target groups.
+   * Specify only if type is forward.
+   * Cannot be specified with target_group_arn.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#forward
+   */
+  readonly forward?: LbListenerRuleSpecInitProviderActionForward[];
+
+  /**
+   * Information for creating a JWT validation action. Required if type is jwt-validation.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#jwtValidation
+   */
+  readonly jwtValidation?: LbListenerRuleSpecInitProviderActionJwtValidation[];
+
+  /**
+   * Order for the action.
+   * The action with the lowest value for order is performed first.
+   * Valid values are between 1 and 50000.
+   * Defaults to the position in the list of actions.
+   *
+   * @default the position in the list of actions.
+   * @schema LbListenerRuleSpecInitProviderAction#order
+   */
+  readonly order?: number;
+
+  /**
+   * Information for creating a redirect action. Required if type is redirect.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#redirect
+   */
+  readonly redirect?: LbListenerRuleSpecInitProviderActionRedirect[];
+
+  /**
+   * ARN of the Target Group to which to route traffic.
+   * Specify only if type is forward and you want to route to a single target group.
+   * To route to one or more target groups, use a forward block instead.
+   * Cannot be specified with forward.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbListenerRuleSpecInitProviderActionTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbListenerRuleSpecInitProviderActionTargetGroupArnSelector;
+
+  /**
+   * The type of routing action. Valid values are forward, redirect, fixed-response, authenticate-cognito, authenticate-oidc and jwt-validation.
+   *
+   * @schema LbListenerRuleSpecInitProviderAction#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderAction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderAction(obj: LbListenerRuleSpecInitProviderAction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticateCognito': obj.authenticateCognito?.map(y => toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognito(y)),
+    'authenticateOidc': obj.authenticateOidc?.map(y => toJson_LbListenerRuleSpecInitProviderActionAuthenticateOidc(y)),
+    'fixedResponse': obj.fixedResponse?.map(y => toJson_LbListenerRuleSpecInitProviderActionFixedResponse(y)),
+    'forward': obj.forward?.map(y => toJson_LbListenerRuleSpecInitProviderActionForward(y)),
+    'jwtValidation': obj.jwtValidation?.map(y => toJson_LbListenerRuleSpecInitProviderActionJwtValidation(y)),
+    'order': obj.order,
+    'redirect': obj.redirect?.map(y => toJson_LbListenerRuleSpecInitProviderActionRedirect(y)),
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderCondition
+ */
+export interface LbListenerRuleSpecInitProviderCondition {
+  /**
+   * Host header patterns to match. Host Header block fields documented below.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#hostHeader
+   */
+  readonly hostHeader?: LbListenerRuleSpecInitProviderConditionHostHeader[];
+
+  /**
+   * HTTP headers to match. HTTP Header block fields documented below.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#httpHeader
+   */
+  readonly httpHeader?: LbListenerRuleSpecInitProviderConditionHttpHeader[];
+
+  /**
+   * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#httpRequestMethod
+   */
+  readonly httpRequestMethod?: LbListenerRuleSpecInitProviderConditionHttpRequestMethod[];
+
+  /**
+   * Path patterns to match against the request URL. Path Pattern block fields documented below.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#pathPattern
+   */
+  readonly pathPattern?: LbListenerRuleSpecInitProviderConditionPathPattern[];
+
+  /**
+   * Query strings to match. Query String block fields documented below.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#queryString
+   */
+  readonly queryString?: LbListenerRuleSpecInitProviderConditionQueryString[];
+
+  /**
+   * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+   *
+   * @schema LbListenerRuleSpecInitProviderCondition#sourceIp
+   */
+  readonly sourceIp?: LbListenerRuleSpecInitProviderConditionSourceIp[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderCondition(obj: LbListenerRuleSpecInitProviderCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeader': obj.hostHeader?.map(y => toJson_LbListenerRuleSpecInitProviderConditionHostHeader(y)),
+    'httpHeader': obj.httpHeader?.map(y => toJson_LbListenerRuleSpecInitProviderConditionHttpHeader(y)),
+    'httpRequestMethod': obj.httpRequestMethod?.map(y => toJson_LbListenerRuleSpecInitProviderConditionHttpRequestMethod(y)),
+    'pathPattern': obj.pathPattern?.map(y => toJson_LbListenerRuleSpecInitProviderConditionPathPattern(y)),
+    'queryString': obj.queryString?.map(y => toJson_LbListenerRuleSpecInitProviderConditionQueryString(y)),
+    'sourceIp': obj.sourceIp?.map(y => toJson_LbListenerRuleSpecInitProviderConditionSourceIp(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnRef
+ */
+export interface LbListenerRuleSpecInitProviderListenerArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderListenerArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderListenerArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderListenerArnRef(obj: LbListenerRuleSpecInitProviderListenerArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderListenerArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnSelector
+ */
+export interface LbListenerRuleSpecInitProviderListenerArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderListenerArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderListenerArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderListenerArnSelector(obj: LbListenerRuleSpecInitProviderListenerArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderListenerArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderTransform
+ */
+export interface LbListenerRuleSpecInitProviderTransform {
+  /**
+   * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransform#hostHeaderRewriteConfig
+   */
+  readonly hostHeaderRewriteConfig?: LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig[];
+
+  /**
+   * Type of transform. Valid values are host-header-rewrite and url-rewrite.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransform#type
+   */
+  readonly type?: string;
+
+  /**
+   * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransform#urlRewriteConfig
+   */
+  readonly urlRewriteConfig?: LbListenerRuleSpecInitProviderTransformUrlRewriteConfig[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderTransform' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderTransform(obj: LbListenerRuleSpecInitProviderTransform | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeaderRewriteConfig': obj.hostHeaderRewriteConfig?.map(y => toJson_LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig(y)),
+    'type': obj.type,
+    'urlRewriteConfig': obj.urlRewriteConfig?.map(y => toJson_LbListenerRuleSpecInitProviderTransformUrlRewriteConfig(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecProviderConfigRefPolicy
+ */
+export interface LbListenerRuleSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecProviderConfigRefPolicy(obj: LbListenerRuleSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognito {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The ARN of the Cognito user pool.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolArn
+   */
+  readonly userPoolArn?: string;
+
+  /**
+   * Reference to a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolArnRef
+   */
+  readonly userPoolArnRef?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef;
+
+  /**
+   * Selector for a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolArnSelector
+   */
+  readonly userPoolArnSelector?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector;
+
+  /**
+   * The ID of the Cognito user pool client.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolClientId
+   */
+  readonly userPoolClientId?: string;
+
+  /**
+   * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolClientIdRef
+   */
+  readonly userPoolClientIdRef?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef;
+
+  /**
+   * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolClientIdSelector
+   */
+  readonly userPoolClientIdSelector?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector;
+
+  /**
+   * The domain prefix or fully-qualified domain name of the Cognito user pool.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolDomain
+   */
+  readonly userPoolDomain?: string;
+
+  /**
+   * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolDomainRef
+   */
+  readonly userPoolDomainRef?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef;
+
+  /**
+   * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognito#userPoolDomainSelector
+   */
+  readonly userPoolDomainSelector?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognito' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognito(obj: LbListenerRuleSpecForProviderActionAuthenticateCognito | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'userPoolArn': obj.userPoolArn,
+    'userPoolArnRef': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef(obj.userPoolArnRef),
+    'userPoolArnSelector': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector(obj.userPoolArnSelector),
+    'userPoolClientId': obj.userPoolClientId,
+    'userPoolClientIdRef': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef(obj.userPoolClientIdRef),
+    'userPoolClientIdSelector': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj.userPoolClientIdSelector),
+    'userPoolDomain': obj.userPoolDomain,
+    'userPoolDomainRef': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef(obj.userPoolDomainRef),
+    'userPoolDomainSelector': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector(obj.userPoolDomainSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateOidc {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The authorization endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#authorizationEndpoint
+   */
+  readonly authorizationEndpoint?: string;
+
+  /**
+   * The OAuth 2.0 client identifier.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#clientId
+   */
+  readonly clientId?: string;
+
+  /**
+   * The OAuth 2.0 client secret.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#clientSecretSecretRef
+   */
+  readonly clientSecretSecretRef?: LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef;
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The token endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#tokenEndpoint
+   */
+  readonly tokenEndpoint?: string;
+
+  /**
+   * The user info endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidc#userInfoEndpoint
+   */
+  readonly userInfoEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateOidc' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateOidc(obj: LbListenerRuleSpecForProviderActionAuthenticateOidc | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authorizationEndpoint': obj.authorizationEndpoint,
+    'clientId': obj.clientId,
+    'clientSecretSecretRef': toJson_LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef(obj.clientSecretSecretRef),
+    'issuer': obj.issuer,
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'tokenEndpoint': obj.tokenEndpoint,
+    'userInfoEndpoint': obj.userInfoEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionFixedResponse
+ */
+export interface LbListenerRuleSpecForProviderActionFixedResponse {
+  /**
+   * The content type. Valid values are text/plain, text/css, text/html, application/javascript and application/json.
+   *
+   * @schema LbListenerRuleSpecForProviderActionFixedResponse#contentType
+   */
+  readonly contentType?: string;
+
+  /**
+   * The message body.
+   *
+   * @schema LbListenerRuleSpecForProviderActionFixedResponse#messageBody
+   */
+  readonly messageBody?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleSpecForProviderActionFixedResponse#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionFixedResponse' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionFixedResponse(obj: LbListenerRuleSpecForProviderActionFixedResponse | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'contentType': obj.contentType,
+    'messageBody': obj.messageBody,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionForward
+ */
+export interface LbListenerRuleSpecForProviderActionForward {
+  /**
+   * The target group stickiness for the rule.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForward#stickiness
+   */
+  readonly stickiness?: LbListenerRuleSpecForProviderActionForwardStickiness[];
+
+  /**
+   * One or more target group blocks.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForward#targetGroup
+   */
+  readonly targetGroup?: LbListenerRuleSpecForProviderActionForwardTargetGroup[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForward' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForward(obj: LbListenerRuleSpecForProviderActionForward | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'stickiness': obj.stickiness?.map(y => toJson_LbListenerRuleSpecForProviderActionForwardStickiness(y)),
+    'targetGroup': obj.targetGroup?.map(y => toJson_LbListenerRuleSpecForProviderActionForwardTargetGroup(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionJwtValidation
+ */
+export interface LbListenerRuleSpecForProviderActionJwtValidation {
+  /**
+   * Repeatable configuration block for additional claims to validate.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidation#additionalClaim
+   */
+  readonly additionalClaim?: LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim[];
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidation#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * JSON Web Key Set (JWKS) endpoint. This endpoint contains JSON Web Keys (JWK) that are used to validate signatures from the provider. This must be a full URL, including the HTTPS protocol, the domain, and the path.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidation#jwksEndpoint
+   */
+  readonly jwksEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionJwtValidation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionJwtValidation(obj: LbListenerRuleSpecForProviderActionJwtValidation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalClaim': obj.additionalClaim?.map(y => toJson_LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim(y)),
+    'issuer': obj.issuer,
+    'jwksEndpoint': obj.jwksEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionRedirect
+ */
+export interface LbListenerRuleSpecForProviderActionRedirect {
+  /**
+   * The hostname. This component is not percent-encoded. The hostname can contain #{host}. Defaults to #{host}.
+   *
+   * @default host}.
+   * @schema LbListenerRuleSpecForProviderActionRedirect#host
+   */
+  readonly host?: string;
+
+  /**
+   * The absolute path, starting with the leading "/". This component is not percent-encoded. The path can contain #{host}, #{path}, and #{port}. Defaults to /#{path}.
+   *
+   * @default path}.
+   * @schema LbListenerRuleSpecForProviderActionRedirect#path
+   */
+  readonly path?: string;
+
+  /**
+   * The port. Specify a value from 1 to 65535 or #{port}. Defaults to #{port}.
+   *
+   * @default port}.
+   * @schema LbListenerRuleSpecForProviderActionRedirect#port
+   */
+  readonly port?: string;
+
+  /**
+   * The protocol. Valid values are HTTP, HTTPS, or #{protocol}. Defaults to #{protocol}.
+   *
+   * @default protocol}.
+   * @schema LbListenerRuleSpecForProviderActionRedirect#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The query parameters, URL-encoded when necessary, but not percent-encoded. Do not include the leading "?". Defaults to #{query}.
+   *
+   * @default query}.
+   * @schema LbListenerRuleSpecForProviderActionRedirect#query
+   */
+  readonly query?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleSpecForProviderActionRedirect#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionRedirect' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionRedirect(obj: LbListenerRuleSpecForProviderActionRedirect | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'host': obj.host,
+    'path': obj.path,
+    'port': obj.port,
+    'protocol': obj.protocol,
+    'query': obj.query,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRef
+ */
+export interface LbListenerRuleSpecForProviderActionTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionTargetGroupArnRef(obj: LbListenerRuleSpecForProviderActionTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelector
+ */
+export interface LbListenerRuleSpecForProviderActionTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionTargetGroupArnSelector(obj: LbListenerRuleSpecForProviderActionTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionHostHeader
+ */
+export interface LbListenerRuleSpecForProviderConditionHostHeader {
+  /**
+   * List of regular expressions to compare against the host header. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHostHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * List of host header value patterns to match. Maximum size of each pattern is 128 characters. Comparison is case-insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). Only one pattern needs to match for the condition to be satisfied. Conflicts with regex_values.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHostHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionHostHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionHostHeader(obj: LbListenerRuleSpecForProviderConditionHostHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionHttpHeader
+ */
+export interface LbListenerRuleSpecForProviderConditionHttpHeader {
+  /**
+   * Name of HTTP header to search. The maximum size is 40 characters. Comparison is case-insensitive. Only RFC7240 characters are supported. Wildcards are not supported. You cannot use HTTP header condition to specify the host header, use a host-header condition instead.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHttpHeader#httpHeaderName
+   */
+  readonly httpHeaderName?: string;
+
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHttpHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHttpHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionHttpHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionHttpHeader(obj: LbListenerRuleSpecForProviderConditionHttpHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'httpHeaderName': obj.httpHeaderName,
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionHttpRequestMethod
+ */
+export interface LbListenerRuleSpecForProviderConditionHttpRequestMethod {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionHttpRequestMethod#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionHttpRequestMethod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionHttpRequestMethod(obj: LbListenerRuleSpecForProviderConditionHttpRequestMethod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionPathPattern
+ */
+export interface LbListenerRuleSpecForProviderConditionPathPattern {
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionPathPattern#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionPathPattern#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionPathPattern' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionPathPattern(obj: LbListenerRuleSpecForProviderConditionPathPattern | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionQueryString
+ */
+export interface LbListenerRuleSpecForProviderConditionQueryString {
+  /**
+   * Query string key pattern to match.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionQueryString#key
+   */
+  readonly key?: string;
+
+  /**
+   * Query string value pattern to match.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionQueryString#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionQueryString' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionQueryString(obj: LbListenerRuleSpecForProviderConditionQueryString | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderConditionSourceIp
+ */
+export interface LbListenerRuleSpecForProviderConditionSourceIp {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecForProviderConditionSourceIp#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderConditionSourceIp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderConditionSourceIp(obj: LbListenerRuleSpecForProviderConditionSourceIp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderListenerArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderListenerArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderListenerArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderListenerArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderListenerArnRefPolicy(obj: LbListenerRuleSpecForProviderListenerArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderListenerArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderListenerArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderListenerArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderListenerArnSelectorPolicy(obj: LbListenerRuleSpecForProviderListenerArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig
+ */
+export interface LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig {
+  /**
+   * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig(obj: LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': obj.rewrite?.map(y => toJson_LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderTransformUrlRewriteConfig
+ */
+export interface LbListenerRuleSpecForProviderTransformUrlRewriteConfig {
+  /**
+   * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformUrlRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderTransformUrlRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderTransformUrlRewriteConfig(obj: LbListenerRuleSpecForProviderTransformUrlRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': obj.rewrite?.map(y => toJson_LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognito {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The ARN of the Cognito user pool.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolArn
+   */
+  readonly userPoolArn?: string;
+
+  /**
+   * Reference to a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolArnRef
+   */
+  readonly userPoolArnRef?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef;
+
+  /**
+   * Selector for a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolArnSelector
+   */
+  readonly userPoolArnSelector?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector;
+
+  /**
+   * The ID of the Cognito user pool client.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolClientId
+   */
+  readonly userPoolClientId?: string;
+
+  /**
+   * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolClientIdRef
+   */
+  readonly userPoolClientIdRef?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef;
+
+  /**
+   * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolClientIdSelector
+   */
+  readonly userPoolClientIdSelector?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector;
+
+  /**
+   * The domain prefix or fully-qualified domain name of the Cognito user pool.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolDomain
+   */
+  readonly userPoolDomain?: string;
+
+  /**
+   * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolDomainRef
+   */
+  readonly userPoolDomainRef?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef;
+
+  /**
+   * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognito#userPoolDomainSelector
+   */
+  readonly userPoolDomainSelector?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognito' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognito(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognito | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'userPoolArn': obj.userPoolArn,
+    'userPoolArnRef': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef(obj.userPoolArnRef),
+    'userPoolArnSelector': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector(obj.userPoolArnSelector),
+    'userPoolClientId': obj.userPoolClientId,
+    'userPoolClientIdRef': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef(obj.userPoolClientIdRef),
+    'userPoolClientIdSelector': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj.userPoolClientIdSelector),
+    'userPoolDomain': obj.userPoolDomain,
+    'userPoolDomainRef': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef(obj.userPoolDomainRef),
+    'userPoolDomainSelector': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector(obj.userPoolDomainSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateOidc {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The authorization endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#authorizationEndpoint
+   */
+  readonly authorizationEndpoint?: string;
+
+  /**
+   * The OAuth 2.0 client identifier.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#clientId
+   */
+  readonly clientId?: string;
+
+  /**
+   * The OAuth 2.0 client secret.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#clientSecretSecretRef
+   */
+  readonly clientSecretSecretRef: LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef;
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The token endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#tokenEndpoint
+   */
+  readonly tokenEndpoint?: string;
+
+  /**
+   * The user info endpoint of the IdP.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidc#userInfoEndpoint
+   */
+  readonly userInfoEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateOidc' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateOidc(obj: LbListenerRuleSpecInitProviderActionAuthenticateOidc | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authorizationEndpoint': obj.authorizationEndpoint,
+    'clientId': obj.clientId,
+    'clientSecretSecretRef': toJson_LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef(obj.clientSecretSecretRef),
+    'issuer': obj.issuer,
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'tokenEndpoint': obj.tokenEndpoint,
+    'userInfoEndpoint': obj.userInfoEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionFixedResponse
+ */
+export interface LbListenerRuleSpecInitProviderActionFixedResponse {
+  /**
+   * The content type. Valid values are text/plain, text/css, text/html, application/javascript and application/json.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionFixedResponse#contentType
+   */
+  readonly contentType?: string;
+
+  /**
+   * The message body.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionFixedResponse#messageBody
+   */
+  readonly messageBody?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleSpecInitProviderActionFixedResponse#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionFixedResponse' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionFixedResponse(obj: LbListenerRuleSpecInitProviderActionFixedResponse | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'contentType': obj.contentType,
+    'messageBody': obj.messageBody,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionForward
+ */
+export interface LbListenerRuleSpecInitProviderActionForward {
+  /**
+   * The target group stickiness for the rule.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForward#stickiness
+   */
+  readonly stickiness?: LbListenerRuleSpecInitProviderActionForwardStickiness[];
+
+  /**
+   * One or more target group blocks.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForward#targetGroup
+   */
+  readonly targetGroup?: LbListenerRuleSpecInitProviderActionForwardTargetGroup[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForward' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForward(obj: LbListenerRuleSpecInitProviderActionForward | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'stickiness': obj.stickiness?.map(y => toJson_LbListenerRuleSpecInitProviderActionForwardStickiness(y)),
+    'targetGroup': obj.targetGroup?.map(y => toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroup(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionJwtValidation
+ */
+export interface LbListenerRuleSpecInitProviderActionJwtValidation {
+  /**
+   * Repeatable configuration block for additional claims to validate.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidation#additionalClaim
+   */
+  readonly additionalClaim?: LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim[];
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidation#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * JSON Web Key Set (JWKS) endpoint. This endpoint contains JSON Web Keys (JWK) that are used to validate signatures from the provider. This must be a full URL, including the HTTPS protocol, the domain, and the path.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidation#jwksEndpoint
+   */
+  readonly jwksEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionJwtValidation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionJwtValidation(obj: LbListenerRuleSpecInitProviderActionJwtValidation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalClaim': obj.additionalClaim?.map(y => toJson_LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim(y)),
+    'issuer': obj.issuer,
+    'jwksEndpoint': obj.jwksEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionRedirect
+ */
+export interface LbListenerRuleSpecInitProviderActionRedirect {
+  /**
+   * The hostname. This component is not percent-encoded. The hostname can contain #{host}. Defaults to #{host}.
+   *
+   * @default host}.
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#host
+   */
+  readonly host?: string;
+
+  /**
+   * The absolute path, starting with the leading "/". This component is not percent-encoded. The path can contain #{host}, #{path}, and #{port}. Defaults to /#{path}.
+   *
+   * @default path}.
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#path
+   */
+  readonly path?: string;
+
+  /**
+   * The port. Specify a value from 1 to 65535 or #{port}. Defaults to #{port}.
+   *
+   * @default port}.
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#port
+   */
+  readonly port?: string;
+
+  /**
+   * The protocol. Valid values are HTTP, HTTPS, or #{protocol}. Defaults to #{protocol}.
+   *
+   * @default protocol}.
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The query parameters, URL-encoded when necessary, but not percent-encoded. Do not include the leading "?". Defaults to #{query}.
+   *
+   * @default query}.
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#query
+   */
+  readonly query?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleSpecInitProviderActionRedirect#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionRedirect' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionRedirect(obj: LbListenerRuleSpecInitProviderActionRedirect | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'host': obj.host,
+    'path': obj.path,
+    'port': obj.port,
+    'protocol': obj.protocol,
+    'query': obj.query,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRef
+ */
+export interface LbListenerRuleSpecInitProviderActionTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnRef(obj: LbListenerRuleSpecInitProviderActionTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelector
+ */
+export interface LbListenerRuleSpecInitProviderActionTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnSelector(obj: LbListenerRuleSpecInitProviderActionTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionHostHeader
+ */
+export interface LbListenerRuleSpecInitProviderConditionHostHeader {
+  /**
+   * List of regular expressions to compare against the host header. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHostHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * List of host header value patterns to match. Maximum size of each pattern is 128 characters. Comparison is case-insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). Only one pattern needs to match for the condition to be satisfied. Conflicts with regex_values.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHostHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionHostHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionHostHeader(obj: LbListenerRuleSpecInitProviderConditionHostHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionHttpHeader
+ */
+export interface LbListenerRuleSpecInitProviderConditionHttpHeader {
+  /**
+   * Name of HTTP header to search. The maximum size is 40 characters. Comparison is case-insensitive. Only RFC7240 characters are supported. Wildcards are not supported. You cannot use HTTP header condition to specify the host header, use a host-header condition instead.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHttpHeader#httpHeaderName
+   */
+  readonly httpHeaderName?: string;
+
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHttpHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHttpHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionHttpHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionHttpHeader(obj: LbListenerRuleSpecInitProviderConditionHttpHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'httpHeaderName': obj.httpHeaderName,
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionHttpRequestMethod
+ */
+export interface LbListenerRuleSpecInitProviderConditionHttpRequestMethod {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionHttpRequestMethod#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionHttpRequestMethod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionHttpRequestMethod(obj: LbListenerRuleSpecInitProviderConditionHttpRequestMethod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionPathPattern
+ */
+export interface LbListenerRuleSpecInitProviderConditionPathPattern {
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionPathPattern#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionPathPattern#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionPathPattern' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionPathPattern(obj: LbListenerRuleSpecInitProviderConditionPathPattern | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionQueryString
+ */
+export interface LbListenerRuleSpecInitProviderConditionQueryString {
+  /**
+   * Query string key pattern to match.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionQueryString#key
+   */
+  readonly key?: string;
+
+  /**
+   * Query string value pattern to match.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionQueryString#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionQueryString' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionQueryString(obj: LbListenerRuleSpecInitProviderConditionQueryString | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderConditionSourceIp
+ */
+export interface LbListenerRuleSpecInitProviderConditionSourceIp {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecInitProviderConditionSourceIp#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderConditionSourceIp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderConditionSourceIp(obj: LbListenerRuleSpecInitProviderConditionSourceIp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderListenerArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderListenerArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderListenerArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderListenerArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderListenerArnRefPolicy(obj: LbListenerRuleSpecInitProviderListenerArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderListenerArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderListenerArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderListenerArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderListenerArnSelectorPolicy(obj: LbListenerRuleSpecInitProviderListenerArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig
+ */
+export interface LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig {
+  /**
+   * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig(obj: LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': obj.rewrite?.map(y => toJson_LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderTransformUrlRewriteConfig
+ */
+export interface LbListenerRuleSpecInitProviderTransformUrlRewriteConfig {
+  /**
+   * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformUrlRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderTransformUrlRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderTransformUrlRewriteConfig(obj: LbListenerRuleSpecInitProviderTransformUrlRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': obj.rewrite?.map(y => toJson_LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecProviderConfigRefPolicyResolution
+ */
+export enum LbListenerRuleSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecProviderConfigRefPolicyResolve
+ */
+export enum LbListenerRuleSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Reference to a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OAuth 2.0 client secret.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef(obj: LbListenerRuleSpecForProviderActionAuthenticateOidcClientSecretSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionForwardStickiness
+ */
+export interface LbListenerRuleSpecForProviderActionForwardStickiness {
+  /**
+   * The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days).
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardStickiness#duration
+   */
+  readonly duration?: number;
+
+  /**
+   * Indicates whether target group stickiness is enabled.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardStickiness#enabled
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardStickiness' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardStickiness(obj: LbListenerRuleSpecForProviderActionForwardStickiness | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'duration': obj.duration,
+    'enabled': obj.enabled,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroup
+ */
+export interface LbListenerRuleSpecForProviderActionForwardTargetGroup {
+  /**
+   * The Amazon Resource Name (ARN) of the target group.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroup#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroup#arnRef
+   */
+  readonly arnRef?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroup#arnSelector
+   */
+  readonly arnSelector?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector;
+
+  /**
+   * The weight. The range is 0 to 999.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroup#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardTargetGroup' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardTargetGroup(obj: LbListenerRuleSpecForProviderActionForwardTargetGroup | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef(obj.arnRef),
+    'arnSelector': toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector(obj.arnSelector),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim
+ */
+export interface LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim {
+  /**
+   * Format of the claim value. Valid values are single-string, string-array and space-separated-values.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim#format
+   */
+  readonly format?: string;
+
+  /**
+   * Name of the claim to validate. exp, iss, nbf, or iat cannot be specified because they are validated by default.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim#name
+   */
+  readonly name?: string;
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim(obj: LbListenerRuleSpecForProviderActionJwtValidationAdditionalClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'format': obj.format,
+    'name': obj.name,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy(obj: LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy(obj: LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderListenerArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderListenerArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderListenerArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * @schema LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite
+ */
+export interface LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite(obj: LbListenerRuleSpecForProviderTransformHostHeaderRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite
+ */
+export interface LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite(obj: LbListenerRuleSpecForProviderTransformUrlRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OAuth 2.0 client secret.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef(obj: LbListenerRuleSpecInitProviderActionAuthenticateOidcClientSecretSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionForwardStickiness
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardStickiness {
+  /**
+   * The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days).
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardStickiness#duration
+   */
+  readonly duration?: number;
+
+  /**
+   * Indicates whether target group stickiness is enabled.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardStickiness#enabled
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardStickiness' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardStickiness(obj: LbListenerRuleSpecInitProviderActionForwardStickiness | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'duration': obj.duration,
+    'enabled': obj.enabled,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroup
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardTargetGroup {
+  /**
+   * The Amazon Resource Name (ARN) of the target group.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroup#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroup#arnRef
+   */
+  readonly arnRef?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroup#arnSelector
+   */
+  readonly arnSelector?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector;
+
+  /**
+   * The weight. The range is 0 to 999.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroup#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardTargetGroup' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroup(obj: LbListenerRuleSpecInitProviderActionForwardTargetGroup | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef(obj.arnRef),
+    'arnSelector': toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector(obj.arnSelector),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim
+ */
+export interface LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim {
+  /**
+   * Format of the claim value. Valid values are single-string, string-array and space-separated-values.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim#format
+   */
+  readonly format?: string;
+
+  /**
+   * Name of the claim to validate. exp, iss, nbf, or iat cannot be specified because they are validated by default.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim#name
+   */
+  readonly name?: string;
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim(obj: LbListenerRuleSpecInitProviderActionJwtValidationAdditionalClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'format': obj.format,
+    'name': obj.name,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy(obj: LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy(obj: LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderListenerArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderListenerArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderListenerArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * @schema LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite
+ */
+export interface LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite(obj: LbListenerRuleSpecInitProviderTransformHostHeaderRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite
+ */
+export interface LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite(obj: LbListenerRuleSpecInitProviderTransformUrlRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj: LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef
+ */
+export interface LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef(obj: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector
+ */
+export interface LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector(obj: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj: LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef(obj: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector(obj: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy(obj: LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy(obj: LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy(obj: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy(obj: LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionForwardTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionForwardTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleSpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * LBListenerRule is the Schema for the LBListenerRules API. Provides a Load Balancer Listener Rule resource.
+ *
+ * @schema LBListenerRuleV1Beta2
+ */
+export class LbListenerRuleV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "LBListenerRuleV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'elbv2.aws.upbound.io/v1beta2',
+    kind: 'LBListenerRule',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "LBListenerRuleV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: LbListenerRuleV1Beta2Props): any {
+    return {
+      ...LbListenerRuleV1Beta2.GVK,
+      ...toJson_LbListenerRuleV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "LBListenerRuleV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: LbListenerRuleV1Beta2Props) {
+    super(scope, id, {
+      ...LbListenerRuleV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...LbListenerRuleV1Beta2.GVK,
+      ...toJson_LbListenerRuleV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * LBListenerRule is the Schema for the LBListenerRules API. Provides a Load Balancer Listener Rule resource.
+ *
+ * @schema LBListenerRuleV1Beta2
+ */
+export interface LbListenerRuleV1Beta2Props {
+  /**
+   * @schema LBListenerRuleV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * LBListenerRuleSpec defines the desired state of LBListenerRule
+   *
+   * @schema LBListenerRuleV1Beta2#spec
+   */
+  readonly spec: LbListenerRuleV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2Props(obj: LbListenerRuleV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_LbListenerRuleV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * LBListenerRuleSpec defines the desired state of LBListenerRule
+ *
+ * @schema LbListenerRuleV1Beta2Spec
+ */
+export interface LbListenerRuleV1Beta2Spec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema LbListenerRuleV1Beta2Spec#deletionPolicy
+   */
+  readonly deletionPolicy?: LbListenerRuleV1Beta2SpecDeletionPolicy;
+
+  /**
+   * @schema LbListenerRuleV1Beta2Spec#forProvider
+   */
+  readonly forProvider: LbListenerRuleV1Beta2SpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema LbListenerRuleV1Beta2Spec#initProvider
+   */
+  readonly initProvider?: LbListenerRuleV1Beta2SpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema LbListenerRuleV1Beta2Spec#managementPolicies
+   */
+  readonly managementPolicies?: LbListenerRuleV1Beta2SpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema LbListenerRuleV1Beta2Spec#providerConfigRef
+   */
+  readonly providerConfigRef?: LbListenerRuleV1Beta2SpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema LbListenerRuleV1Beta2Spec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2Spec(obj: LbListenerRuleV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_LbListenerRuleV1Beta2SpecForProvider(obj.forProvider),
+    'initProvider': toJson_LbListenerRuleV1Beta2SpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_LbListenerRuleV1Beta2SpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema LbListenerRuleV1Beta2SpecDeletionPolicy
+ */
+export enum LbListenerRuleV1Beta2SpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProvider
+ */
+export interface LbListenerRuleV1Beta2SpecForProvider {
+  /**
+   * An Action block. Action blocks are documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#action
+   */
+  readonly action?: LbListenerRuleV1Beta2SpecForProviderAction[];
+
+  /**
+   * A Condition block. Multiple condition blocks of different types can be set and all must be satisfied for the rule to match. Condition blocks are documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#condition
+   */
+  readonly condition?: LbListenerRuleV1Beta2SpecForProviderCondition[];
+
+  /**
+   * The ARN of the listener to which to attach the rule.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#listenerArn
+   */
+  readonly listenerArn?: string;
+
+  /**
+   * Reference to a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#listenerArnRef
+   */
+  readonly listenerArnRef?: LbListenerRuleV1Beta2SpecForProviderListenerArnRef;
+
+  /**
+   * Selector for a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#listenerArnSelector
+   */
+  readonly listenerArnSelector?: LbListenerRuleV1Beta2SpecForProviderListenerArnSelector;
+
+  /**
+   * The priority for the rule between 1 and 50000. Leaving it unset will automatically set the rule with next available priority after currently existing highest rule. A listener can't have multiple rules with the same priority.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#priority
+   */
+  readonly priority?: number;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema LbListenerRuleV1Beta2SpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Configuration block that defines the transform to apply to requests matching this rule. See Transform Blocks below for more details. Once specified, to remove the transform from the rule, remove the transform block from the configuration.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProvider#transform
+   */
+  readonly transform?: LbListenerRuleV1Beta2SpecForProviderTransform[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProvider(obj: LbListenerRuleV1Beta2SpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderAction(y)),
+    'condition': obj.condition?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderCondition(y)),
+    'listenerArn': obj.listenerArn,
+    'listenerArnRef': toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnRef(obj.listenerArnRef),
+    'listenerArnSelector': toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnSelector(obj.listenerArnSelector),
+    'priority': obj.priority,
+    'region': obj.region,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'transform': obj.transform?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderTransform(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProvider
+ */
+export interface LbListenerRuleV1Beta2SpecInitProvider {
+  /**
+   * An Action block. Action blocks are documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#action
+   */
+  readonly action?: LbListenerRuleV1Beta2SpecInitProviderAction[];
+
+  /**
+   * A Condition block. Multiple condition blocks of different types can be set and all must be satisfied for the rule to match. Condition blocks are documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#condition
+   */
+  readonly condition?: LbListenerRuleV1Beta2SpecInitProviderCondition[];
+
+  /**
+   * The ARN of the listener to which to attach the rule.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#listenerArn
+   */
+  readonly listenerArn?: string;
+
+  /**
+   * Reference to a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#listenerArnRef
+   */
+  readonly listenerArnRef?: LbListenerRuleV1Beta2SpecInitProviderListenerArnRef;
+
+  /**
+   * Selector for a LBListener in elbv2 to populate listenerArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#listenerArnSelector
+   */
+  readonly listenerArnSelector?: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector;
+
+  /**
+   * The priority for the rule between 1 and 50000. Leaving it unset will automatically set the rule with next available priority after currently existing highest rule. A listener can't have multiple rules with the same priority.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#priority
+   */
+  readonly priority?: number;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Configuration block that defines the transform to apply to requests matching this rule. See Transform Blocks below for more details. Once specified, to remove the transform from the rule, remove the transform block from the configuration.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProvider#transform
+   */
+  readonly transform?: LbListenerRuleV1Beta2SpecInitProviderTransform[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProvider(obj: LbListenerRuleV1Beta2SpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderAction(y)),
+    'condition': obj.condition?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderCondition(y)),
+    'listenerArn': obj.listenerArn,
+    'listenerArnRef': toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnRef(obj.listenerArnRef),
+    'listenerArnSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector(obj.listenerArnSelector),
+    'priority': obj.priority,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'transform': obj.transform?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderTransform(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema LbListenerRuleV1Beta2SpecManagementPolicies
+ */
+export enum LbListenerRuleV1Beta2SpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema LbListenerRuleV1Beta2SpecProviderConfigRef
+ */
+export interface LbListenerRuleV1Beta2SpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecProviderConfigRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecProviderConfigRef(obj: LbListenerRuleV1Beta2SpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef
+ */
+export interface LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef(obj: LbListenerRuleV1Beta2SpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderAction
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderAction {
+  /**
+   * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#authenticateCognito
+   */
+  readonly authenticateCognito?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito;
+
+  /**
+   * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#authenticateOidc
+   */
+  readonly authenticateOidc?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc;
+
+  /**
+   * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#fixedResponse
+   */
+  readonly fixedResponse?: LbListenerRuleV1Beta2SpecForProviderActionFixedResponse;
+
+  /**
+   * Configuration block for creating an action that distributes requests among one or more target groups.
+   * Specify only if type is forward.
+   * Cannot be specified with target_group_arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#forward
+   */
+  readonly forward?: LbListenerRuleV1Beta2SpecForProviderActionForward;
+
+  /**
+   * Information for creating a JWT validation action. Required if type is jwt-validation.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#jwtValidation
+   */
+  readonly jwtValidation?: LbListenerRuleV1Beta2SpecForProviderActionJwtValidation;
+
+  /**
+   * Order for the action.
+   * The action with the lowest value for order is performed first.
+   * Valid values are between 1 and 50000.
+   * Defaults to the position in the list of actions.
+   *
+   * @default the position in the list of actions.
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#order
+   */
+  readonly order?: number;
+
+  /**
+   * Information for creating a redirect action. Required if type is redirect.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#redirect
+   */
+  readonly redirect?: LbListenerRuleV1Beta2SpecForProviderActionRedirect;
+
+  /**
+   * ARN of the Target Group to which to route traffic.
+   * Specify only if type is forward and you want to route to a single target group.
+   * To route to one or more target groups, use a forward block instead.
+   * Cannot be specified with forward.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector;
+
+  /**
+   * The type of routing action. Valid values are forward, redirect, fixed-response, authenticate-cognito, authenticate-oidc and jwt-validation.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderAction#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderAction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderAction(obj: LbListenerRuleV1Beta2SpecForProviderAction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticateCognito': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito(obj.authenticateCognito),
+    'authenticateOidc': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc(obj.authenticateOidc),
+    'fixedResponse': toJson_LbListenerRuleV1Beta2SpecForProviderActionFixedResponse(obj.fixedResponse),
+    'forward': toJson_LbListenerRuleV1Beta2SpecForProviderActionForward(obj.forward),
+    'jwtValidation': toJson_LbListenerRuleV1Beta2SpecForProviderActionJwtValidation(obj.jwtValidation),
+    'order': obj.order,
+    'redirect': toJson_LbListenerRuleV1Beta2SpecForProviderActionRedirect(obj.redirect),
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderCondition
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderCondition {
+  /**
+   * Host header patterns to match. Host Header block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#hostHeader
+   */
+  readonly hostHeader?: LbListenerRuleV1Beta2SpecForProviderConditionHostHeader;
+
+  /**
+   * HTTP headers to match. HTTP Header block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#httpHeader
+   */
+  readonly httpHeader?: LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader;
+
+  /**
+   * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#httpRequestMethod
+   */
+  readonly httpRequestMethod?: LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod;
+
+  /**
+   * Path patterns to match against the request URL. Path Pattern block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#pathPattern
+   */
+  readonly pathPattern?: LbListenerRuleV1Beta2SpecForProviderConditionPathPattern;
+
+  /**
+   * Query strings to match. Query String block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#queryString
+   */
+  readonly queryString?: LbListenerRuleV1Beta2SpecForProviderConditionQueryString[];
+
+  /**
+   * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderCondition#sourceIp
+   */
+  readonly sourceIp?: LbListenerRuleV1Beta2SpecForProviderConditionSourceIp;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderCondition(obj: LbListenerRuleV1Beta2SpecForProviderCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeader': toJson_LbListenerRuleV1Beta2SpecForProviderConditionHostHeader(obj.hostHeader),
+    'httpHeader': toJson_LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader(obj.httpHeader),
+    'httpRequestMethod': toJson_LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod(obj.httpRequestMethod),
+    'pathPattern': toJson_LbListenerRuleV1Beta2SpecForProviderConditionPathPattern(obj.pathPattern),
+    'queryString': obj.queryString?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderConditionQueryString(y)),
+    'sourceIp': toJson_LbListenerRuleV1Beta2SpecForProviderConditionSourceIp(obj.sourceIp),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderListenerArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderListenerArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnRef(obj: LbListenerRuleV1Beta2SpecForProviderListenerArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderListenerArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderListenerArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnSelector(obj: LbListenerRuleV1Beta2SpecForProviderListenerArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderTransform
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderTransform {
+  /**
+   * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransform#hostHeaderRewriteConfig
+   */
+  readonly hostHeaderRewriteConfig?: LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig;
+
+  /**
+   * Type of transform. Valid values are host-header-rewrite and url-rewrite.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransform#type
+   */
+  readonly type?: string;
+
+  /**
+   * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransform#urlRewriteConfig
+   */
+  readonly urlRewriteConfig?: LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderTransform' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderTransform(obj: LbListenerRuleV1Beta2SpecForProviderTransform | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeaderRewriteConfig': toJson_LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig(obj.hostHeaderRewriteConfig),
+    'type': obj.type,
+    'urlRewriteConfig': toJson_LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig(obj.urlRewriteConfig),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderAction
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderAction {
+  /**
+   * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#authenticateCognito
+   */
+  readonly authenticateCognito?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito;
+
+  /**
+   * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#authenticateOidc
+   */
+  readonly authenticateOidc?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc;
+
+  /**
+   * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#fixedResponse
+   */
+  readonly fixedResponse?: LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse;
+
+  /**
+   * Configuration block for creating an action that distributes requests among one or more target groups.
+   * Specify only if type is forward.
+   * Cannot be specified with target_group_arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#forward
+   */
+  readonly forward?: LbListenerRuleV1Beta2SpecInitProviderActionForward;
+
+  /**
+   * Information for creating a JWT validation action. Required if type is jwt-validation.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#jwtValidation
+   */
+  readonly jwtValidation?: LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation;
+
+  /**
+   * Order for the action.
+   * The action with the lowest value for order is performed first.
+   * Valid values are between 1 and 50000.
+   * Defaults to the position in the list of actions.
+   *
+   * @default the position in the list of actions.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#order
+   */
+  readonly order?: number;
+
+  /**
+   * Information for creating a redirect action. Required if type is redirect.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#redirect
+   */
+  readonly redirect?: LbListenerRuleV1Beta2SpecInitProviderActionRedirect;
+
+  /**
+   * ARN of the Target Group to which to route traffic.
+   * Specify only if type is forward and you want to route to a single target group.
+   * To route to one or more target groups, use a forward block instead.
+   * Cannot be specified with forward.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector;
+
+  /**
+   * The type of routing action. Valid values are forward, redirect, fixed-response, authenticate-cognito, authenticate-oidc and jwt-validation.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderAction#type
+   */
+  readonly type?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderAction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderAction(obj: LbListenerRuleV1Beta2SpecInitProviderAction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticateCognito': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito(obj.authenticateCognito),
+    'authenticateOidc': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc(obj.authenticateOidc),
+    'fixedResponse': toJson_LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse(obj.fixedResponse),
+    'forward': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForward(obj.forward),
+    'jwtValidation': toJson_LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation(obj.jwtValidation),
+    'order': obj.order,
+    'redirect': toJson_LbListenerRuleV1Beta2SpecInitProviderActionRedirect(obj.redirect),
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'type': obj.type,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderCondition
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderCondition {
+  /**
+   * Host header patterns to match. Host Header block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#hostHeader
+   */
+  readonly hostHeader?: LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader;
+
+  /**
+   * HTTP headers to match. HTTP Header block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#httpHeader
+   */
+  readonly httpHeader?: LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader;
+
+  /**
+   * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#httpRequestMethod
+   */
+  readonly httpRequestMethod?: LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod;
+
+  /**
+   * Path patterns to match against the request URL. Path Pattern block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#pathPattern
+   */
+  readonly pathPattern?: LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern;
+
+  /**
+   * Query strings to match. Query String block fields documented below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#queryString
+   */
+  readonly queryString?: LbListenerRuleV1Beta2SpecInitProviderConditionQueryString[];
+
+  /**
+   * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderCondition#sourceIp
+   */
+  readonly sourceIp?: LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderCondition(obj: LbListenerRuleV1Beta2SpecInitProviderCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeader': toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader(obj.hostHeader),
+    'httpHeader': toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader(obj.httpHeader),
+    'httpRequestMethod': toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod(obj.httpRequestMethod),
+    'pathPattern': toJson_LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern(obj.pathPattern),
+    'queryString': obj.queryString?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderConditionQueryString(y)),
+    'sourceIp': toJson_LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp(obj.sourceIp),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderListenerArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderListenerArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnRef(obj: LbListenerRuleV1Beta2SpecInitProviderListenerArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBListener in elbv2 to populate listenerArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector(obj: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderTransform
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderTransform {
+  /**
+   * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransform#hostHeaderRewriteConfig
+   */
+  readonly hostHeaderRewriteConfig?: LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig;
+
+  /**
+   * Type of transform. Valid values are host-header-rewrite and url-rewrite.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransform#type
+   */
+  readonly type?: string;
+
+  /**
+   * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransform#urlRewriteConfig
+   */
+  readonly urlRewriteConfig?: LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderTransform' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderTransform(obj: LbListenerRuleV1Beta2SpecInitProviderTransform | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'hostHeaderRewriteConfig': toJson_LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig(obj.hostHeaderRewriteConfig),
+    'type': obj.type,
+    'urlRewriteConfig': toJson_LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig(obj.urlRewriteConfig),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecProviderConfigRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecProviderConfigRefPolicy(obj: LbListenerRuleV1Beta2SpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The ARN of the Cognito user pool.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolArn
+   */
+  readonly userPoolArn?: string;
+
+  /**
+   * Reference to a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolArnRef
+   */
+  readonly userPoolArnRef?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef;
+
+  /**
+   * Selector for a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolArnSelector
+   */
+  readonly userPoolArnSelector?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector;
+
+  /**
+   * The ID of the Cognito user pool client.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolClientId
+   */
+  readonly userPoolClientId?: string;
+
+  /**
+   * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolClientIdRef
+   */
+  readonly userPoolClientIdRef?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef;
+
+  /**
+   * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolClientIdSelector
+   */
+  readonly userPoolClientIdSelector?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector;
+
+  /**
+   * The domain prefix or fully-qualified domain name of the Cognito user pool.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolDomain
+   */
+  readonly userPoolDomain?: string;
+
+  /**
+   * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolDomainRef
+   */
+  readonly userPoolDomainRef?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef;
+
+  /**
+   * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito#userPoolDomainSelector
+   */
+  readonly userPoolDomainSelector?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognito | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'userPoolArn': obj.userPoolArn,
+    'userPoolArnRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef(obj.userPoolArnRef),
+    'userPoolArnSelector': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector(obj.userPoolArnSelector),
+    'userPoolClientId': obj.userPoolClientId,
+    'userPoolClientIdRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef(obj.userPoolClientIdRef),
+    'userPoolClientIdSelector': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj.userPoolClientIdSelector),
+    'userPoolDomain': obj.userPoolDomain,
+    'userPoolDomainRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef(obj.userPoolDomainRef),
+    'userPoolDomainSelector': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector(obj.userPoolDomainSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The authorization endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#authorizationEndpoint
+   */
+  readonly authorizationEndpoint?: string;
+
+  /**
+   * The OAuth 2.0 client identifier.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#clientId
+   */
+  readonly clientId?: string;
+
+  /**
+   * The OAuth 2.0 client secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#clientSecretSecretRef
+   */
+  readonly clientSecretSecretRef?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef;
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The token endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#tokenEndpoint
+   */
+  readonly tokenEndpoint?: string;
+
+  /**
+   * The user info endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc#userInfoEndpoint
+   */
+  readonly userInfoEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidc | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authorizationEndpoint': obj.authorizationEndpoint,
+    'clientId': obj.clientId,
+    'clientSecretSecretRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef(obj.clientSecretSecretRef),
+    'issuer': obj.issuer,
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'tokenEndpoint': obj.tokenEndpoint,
+    'userInfoEndpoint': obj.userInfoEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionFixedResponse
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionFixedResponse {
+  /**
+   * The content type. Valid values are text/plain, text/css, text/html, application/javascript and application/json.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionFixedResponse#contentType
+   */
+  readonly contentType?: string;
+
+  /**
+   * The message body.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionFixedResponse#messageBody
+   */
+  readonly messageBody?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionFixedResponse#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionFixedResponse' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionFixedResponse(obj: LbListenerRuleV1Beta2SpecForProviderActionFixedResponse | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'contentType': obj.contentType,
+    'messageBody': obj.messageBody,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for creating an action that distributes requests among one or more target groups.
+ * Specify only if type is forward.
+ * Cannot be specified with target_group_arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForward
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForward {
+  /**
+   * The target group stickiness for the rule.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForward#stickiness
+   */
+  readonly stickiness?: LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness;
+
+  /**
+   * One or more target group blocks.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForward#targetGroup
+   */
+  readonly targetGroup?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForward' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForward(obj: LbListenerRuleV1Beta2SpecForProviderActionForward | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'stickiness': toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness(obj.stickiness),
+    'targetGroup': obj.targetGroup?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating a JWT validation action. Required if type is jwt-validation.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidation
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionJwtValidation {
+  /**
+   * Repeatable configuration block for additional claims to validate.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidation#additionalClaim
+   */
+  readonly additionalClaim?: LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim[];
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidation#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * JSON Web Key Set (JWKS) endpoint. This endpoint contains JSON Web Keys (JWK) that are used to validate signatures from the provider. This must be a full URL, including the HTTPS protocol, the domain, and the path.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidation#jwksEndpoint
+   */
+  readonly jwksEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionJwtValidation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionJwtValidation(obj: LbListenerRuleV1Beta2SpecForProviderActionJwtValidation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalClaim': obj.additionalClaim?.map(y => toJson_LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim(y)),
+    'issuer': obj.issuer,
+    'jwksEndpoint': obj.jwksEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating a redirect action. Required if type is redirect.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionRedirect {
+  /**
+   * The hostname. This component is not percent-encoded. The hostname can contain #{host}. Defaults to #{host}.
+   *
+   * @default host}.
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#host
+   */
+  readonly host?: string;
+
+  /**
+   * The absolute path, starting with the leading "/". This component is not percent-encoded. The path can contain #{host}, #{path}, and #{port}. Defaults to /#{path}.
+   *
+   * @default path}.
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#path
+   */
+  readonly path?: string;
+
+  /**
+   * The port. Specify a value from 1 to 65535 or #{port}. Defaults to #{port}.
+   *
+   * @default port}.
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#port
+   */
+  readonly port?: string;
+
+  /**
+   * The protocol. Valid values are HTTP, HTTPS, or #{protocol}. Defaults to #{protocol}.
+   *
+   * @default protocol}.
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The query parameters, URL-encoded when necessary, but not percent-encoded. Do not include the leading "?". Defaults to #{query}.
+   *
+   * @default query}.
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#query
+   */
+  readonly query?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionRedirect#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionRedirect' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionRedirect(obj: LbListenerRuleV1Beta2SpecForProviderActionRedirect | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'host': obj.host,
+    'path': obj.path,
+    'port': obj.port,
+    'protocol': obj.protocol,
+    'query': obj.query,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef(obj: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector(obj: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Host header patterns to match. Host Header block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionHostHeader
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionHostHeader {
+  /**
+   * List of regular expressions to compare against the host header. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHostHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * List of host header value patterns to match. Maximum size of each pattern is 128 characters. Comparison is case-insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). Only one pattern needs to match for the condition to be satisfied. Conflicts with regex_values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHostHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionHostHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionHostHeader(obj: LbListenerRuleV1Beta2SpecForProviderConditionHostHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * HTTP headers to match. HTTP Header block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader {
+  /**
+   * Name of HTTP header to search. The maximum size is 40 characters. Comparison is case-insensitive. Only RFC7240 characters are supported. Wildcards are not supported. You cannot use HTTP header condition to specify the host header, use a host-header condition instead.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader#httpHeaderName
+   */
+  readonly httpHeaderName?: string;
+
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader(obj: LbListenerRuleV1Beta2SpecForProviderConditionHttpHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'httpHeaderName': obj.httpHeaderName,
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod(obj: LbListenerRuleV1Beta2SpecForProviderConditionHttpRequestMethod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Path patterns to match against the request URL. Path Pattern block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionPathPattern
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionPathPattern {
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionPathPattern#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionPathPattern#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionPathPattern' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionPathPattern(obj: LbListenerRuleV1Beta2SpecForProviderConditionPathPattern | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionQueryString
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionQueryString {
+  /**
+   * Query string key pattern to match.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionQueryString#key
+   */
+  readonly key?: string;
+
+  /**
+   * Query string value pattern to match.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionQueryString#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionQueryString' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionQueryString(obj: LbListenerRuleV1Beta2SpecForProviderConditionQueryString | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderConditionSourceIp
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderConditionSourceIp {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderConditionSourceIp#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderConditionSourceIp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderConditionSourceIp(obj: LbListenerRuleV1Beta2SpecForProviderConditionSourceIp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig {
+  /**
+   * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig(obj: LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': toJson_LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite(obj.rewrite),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig {
+  /**
+   * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig(obj: LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': toJson_LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite(obj.rewrite),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an authenticate action using Cognito. Required if type is authenticate-cognito.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The ARN of the Cognito user pool.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolArn
+   */
+  readonly userPoolArn?: string;
+
+  /**
+   * Reference to a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolArnRef
+   */
+  readonly userPoolArnRef?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef;
+
+  /**
+   * Selector for a UserPool in cognitoidp to populate userPoolArn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolArnSelector
+   */
+  readonly userPoolArnSelector?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector;
+
+  /**
+   * The ID of the Cognito user pool client.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolClientId
+   */
+  readonly userPoolClientId?: string;
+
+  /**
+   * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolClientIdRef
+   */
+  readonly userPoolClientIdRef?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef;
+
+  /**
+   * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolClientIdSelector
+   */
+  readonly userPoolClientIdSelector?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector;
+
+  /**
+   * The domain prefix or fully-qualified domain name of the Cognito user pool.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolDomain
+   */
+  readonly userPoolDomain?: string;
+
+  /**
+   * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolDomainRef
+   */
+  readonly userPoolDomainRef?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef;
+
+  /**
+   * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito#userPoolDomainSelector
+   */
+  readonly userPoolDomainSelector?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognito | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'userPoolArn': obj.userPoolArn,
+    'userPoolArnRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef(obj.userPoolArnRef),
+    'userPoolArnSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector(obj.userPoolArnSelector),
+    'userPoolClientId': obj.userPoolClientId,
+    'userPoolClientIdRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef(obj.userPoolClientIdRef),
+    'userPoolClientIdSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj.userPoolClientIdSelector),
+    'userPoolDomain': obj.userPoolDomain,
+    'userPoolDomainRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef(obj.userPoolDomainRef),
+    'userPoolDomainSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector(obj.userPoolDomainSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an authenticate action using OIDC. Required if type is authenticate-oidc.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc {
+  /**
+   * The query parameters to include in the redirect request to the authorization endpoint. Max: 10.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#authenticationRequestExtraParams
+   */
+  readonly authenticationRequestExtraParams?: { [key: string]: string };
+
+  /**
+   * The authorization endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#authorizationEndpoint
+   */
+  readonly authorizationEndpoint?: string;
+
+  /**
+   * The OAuth 2.0 client identifier.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#clientId
+   */
+  readonly clientId?: string;
+
+  /**
+   * The OAuth 2.0 client secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#clientSecretSecretRef
+   */
+  readonly clientSecretSecretRef: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef;
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * The behavior if the user is not authenticated. Valid values: deny, allow and authenticate
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#onUnauthenticatedRequest
+   */
+  readonly onUnauthenticatedRequest?: string;
+
+  /**
+   * The set of user claims to be requested from the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * The name of the cookie used to maintain session information.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#sessionCookieName
+   */
+  readonly sessionCookieName?: string;
+
+  /**
+   * The maximum duration of the authentication session, in seconds.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#sessionTimeout
+   */
+  readonly sessionTimeout?: number;
+
+  /**
+   * The token endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#tokenEndpoint
+   */
+  readonly tokenEndpoint?: string;
+
+  /**
+   * The user info endpoint of the IdP.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc#userInfoEndpoint
+   */
+  readonly userInfoEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidc | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'authenticationRequestExtraParams': ((obj.authenticationRequestExtraParams) === undefined) ? undefined : (Object.entries(obj.authenticationRequestExtraParams).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'authorizationEndpoint': obj.authorizationEndpoint,
+    'clientId': obj.clientId,
+    'clientSecretSecretRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef(obj.clientSecretSecretRef),
+    'issuer': obj.issuer,
+    'onUnauthenticatedRequest': obj.onUnauthenticatedRequest,
+    'scope': obj.scope,
+    'sessionCookieName': obj.sessionCookieName,
+    'sessionTimeout': obj.sessionTimeout,
+    'tokenEndpoint': obj.tokenEndpoint,
+    'userInfoEndpoint': obj.userInfoEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating an action that returns a custom HTTP response. Required if type is fixed-response.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse {
+  /**
+   * The content type. Valid values are text/plain, text/css, text/html, application/javascript and application/json.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse#contentType
+   */
+  readonly contentType?: string;
+
+  /**
+   * The message body.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse#messageBody
+   */
+  readonly messageBody?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse(obj: LbListenerRuleV1Beta2SpecInitProviderActionFixedResponse | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'contentType': obj.contentType,
+    'messageBody': obj.messageBody,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for creating an action that distributes requests among one or more target groups.
+ * Specify only if type is forward.
+ * Cannot be specified with target_group_arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForward
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForward {
+  /**
+   * The target group stickiness for the rule.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForward#stickiness
+   */
+  readonly stickiness?: LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness;
+
+  /**
+   * One or more target group blocks.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForward#targetGroup
+   */
+  readonly targetGroup?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForward' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForward(obj: LbListenerRuleV1Beta2SpecInitProviderActionForward | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'stickiness': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness(obj.stickiness),
+    'targetGroup': obj.targetGroup?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating a JWT validation action. Required if type is jwt-validation.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation {
+  /**
+   * Repeatable configuration block for additional claims to validate.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation#additionalClaim
+   */
+  readonly additionalClaim?: LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim[];
+
+  /**
+   * Issuer of the JWT.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation#issuer
+   */
+  readonly issuer?: string;
+
+  /**
+   * JSON Web Key Set (JWKS) endpoint. This endpoint contains JSON Web Keys (JWK) that are used to validate signatures from the provider. This must be a full URL, including the HTTPS protocol, the domain, and the path.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation#jwksEndpoint
+   */
+  readonly jwksEndpoint?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation(obj: LbListenerRuleV1Beta2SpecInitProviderActionJwtValidation | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'additionalClaim': obj.additionalClaim?.map(y => toJson_LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim(y)),
+    'issuer': obj.issuer,
+    'jwksEndpoint': obj.jwksEndpoint,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Information for creating a redirect action. Required if type is redirect.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionRedirect {
+  /**
+   * The hostname. This component is not percent-encoded. The hostname can contain #{host}. Defaults to #{host}.
+   *
+   * @default host}.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#host
+   */
+  readonly host?: string;
+
+  /**
+   * The absolute path, starting with the leading "/". This component is not percent-encoded. The path can contain #{host}, #{path}, and #{port}. Defaults to /#{path}.
+   *
+   * @default path}.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#path
+   */
+  readonly path?: string;
+
+  /**
+   * The port. Specify a value from 1 to 65535 or #{port}. Defaults to #{port}.
+   *
+   * @default port}.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#port
+   */
+  readonly port?: string;
+
+  /**
+   * The protocol. Valid values are HTTP, HTTPS, or #{protocol}. Defaults to #{protocol}.
+   *
+   * @default protocol}.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#protocol
+   */
+  readonly protocol?: string;
+
+  /**
+   * The query parameters, URL-encoded when necessary, but not percent-encoded. Do not include the leading "?". Defaults to #{query}.
+   *
+   * @default query}.
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#query
+   */
+  readonly query?: string;
+
+  /**
+   * The HTTP redirect code. The redirect is either permanent (HTTP_301) or temporary (HTTP_302).
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionRedirect#statusCode
+   */
+  readonly statusCode?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionRedirect' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionRedirect(obj: LbListenerRuleV1Beta2SpecInitProviderActionRedirect | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'host': obj.host,
+    'path': obj.path,
+    'port': obj.port,
+    'protocol': obj.protocol,
+    'query': obj.query,
+    'statusCode': obj.statusCode,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector(obj: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Host header patterns to match. Host Header block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader {
+  /**
+   * List of regular expressions to compare against the host header. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * List of host header value patterns to match. Maximum size of each pattern is 128 characters. Comparison is case-insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). Only one pattern needs to match for the condition to be satisfied. Conflicts with regex_values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader(obj: LbListenerRuleV1Beta2SpecInitProviderConditionHostHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * HTTP headers to match. HTTP Header block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader {
+  /**
+   * Name of HTTP header to search. The maximum size is 40 characters. Comparison is case-insensitive. Only RFC7240 characters are supported. Wildcards are not supported. You cannot use HTTP header condition to specify the host header, use a host-header condition instead.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader#httpHeaderName
+   */
+  readonly httpHeaderName?: string;
+
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader(obj: LbListenerRuleV1Beta2SpecInitProviderConditionHttpHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'httpHeaderName': obj.httpHeaderName,
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Contains a single values item which is a list of HTTP request methods or verbs to match. Maximum size is 40 characters. Only allowed characters are A-Z, hyphen (-) and underscore (_). Comparison is case sensitive. Wildcards are not supported. Only one needs to match for the condition to be satisfied. AWS recommends that GET and HEAD requests are routed in the same way because the response to a HEAD request may be cached.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod(obj: LbListenerRuleV1Beta2SpecInitProviderConditionHttpRequestMethod | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Path patterns to match against the request URL. Path Pattern block fields documented below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern {
+  /**
+   * List of regular expressions to compare against the request URL. The maximum length of each string is 128 characters. Conflicts with values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern#regexValues
+   */
+  readonly regexValues?: string[];
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern(obj: LbListenerRuleV1Beta2SpecInitProviderConditionPathPattern | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regexValues': obj.regexValues?.map(y => y),
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionQueryString
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionQueryString {
+  /**
+   * Query string key pattern to match.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionQueryString#key
+   */
+  readonly key?: string;
+
+  /**
+   * Query string value pattern to match.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionQueryString#value
+   */
+  readonly value?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionQueryString' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionQueryString(obj: LbListenerRuleV1Beta2SpecInitProviderConditionQueryString | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'value': obj.value,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Contains a single values item which is a list of source IP CIDR notations to match. You can use both IPv4 and IPv6 addresses. Wildcards are not supported. Condition is satisfied if the source IP address of the request matches one of the CIDR blocks. Condition is not satisfied by the addresses in the X-Forwarded-For header, use http_header condition instead.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp {
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp(obj: LbListenerRuleV1Beta2SpecInitProviderConditionSourceIp | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for host header rewrite. Required if type is host-header-rewrite. See Host Header Rewrite Config Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig {
+  /**
+   * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig(obj: LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': toJson_LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite(obj.rewrite),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block for URL rewrite. Required if type is url-rewrite. See URL Rewrite Config Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig {
+  /**
+   * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig#rewrite
+   */
+  readonly rewrite?: LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig(obj: LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfig | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'rewrite': toJson_LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite(obj.rewrite),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Reference to a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OAuth 2.0 client secret.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateOidcClientSecretSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The target group stickiness for the rule.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness {
+  /**
+   * The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days).
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness#duration
+   */
+  readonly duration?: number;
+
+  /**
+   * Indicates whether target group stickiness is enabled.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness#enabled
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardStickiness | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'duration': obj.duration,
+    'enabled': obj.enabled,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup {
+  /**
+   * The Amazon Resource Name (ARN) of the target group.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup#arnRef
+   */
+  readonly arnRef?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup#arnSelector
+   */
+  readonly arnSelector?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector;
+
+  /**
+   * The weight. The range is 0 to 999.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroup | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef(obj.arnRef),
+    'arnSelector': toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector(obj.arnSelector),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim {
+  /**
+   * Format of the claim value. Valid values are single-string, string-array and space-separated-values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim#format
+   */
+  readonly format?: string;
+
+  /**
+   * Name of the claim to validate. exp, iss, nbf, or iat cannot be specified because they are validated by default.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim#name
+   */
+  readonly name?: string;
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim(obj: LbListenerRuleV1Beta2SpecForProviderActionJwtValidationAdditionalClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'format': obj.format,
+    'name': obj.name,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderListenerArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderListenerArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite(obj: LbListenerRuleV1Beta2SpecForProviderTransformHostHeaderRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite(obj: LbListenerRuleV1Beta2SpecForProviderTransformUrlRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPool in cognitoidp to populate userPoolArn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolClient in cognitoidp to populate userPoolClientId.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a UserPoolDomain in cognitoidp to populate userPoolDomain.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The OAuth 2.0 client secret.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef {
+  /**
+   * The key to select.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef#key
+   */
+  readonly key: string;
+
+  /**
+   * Name of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateOidcClientSecretSecretRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'key': obj.key,
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * The target group stickiness for the rule.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness {
+  /**
+   * The time period, in seconds, during which requests from a client should be routed to the same target group. The range is 1-604800 seconds (7 days).
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness#duration
+   */
+  readonly duration?: number;
+
+  /**
+   * Indicates whether target group stickiness is enabled.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness#enabled
+   */
+  readonly enabled?: boolean;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardStickiness | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'duration': obj.duration,
+    'enabled': obj.enabled,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup {
+  /**
+   * The Amazon Resource Name (ARN) of the target group.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup#arnRef
+   */
+  readonly arnRef?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate arn.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup#arnSelector
+   */
+  readonly arnSelector?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector;
+
+  /**
+   * The weight. The range is 0 to 999.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup#weight
+   */
+  readonly weight?: number;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroup | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef(obj.arnRef),
+    'arnSelector': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector(obj.arnSelector),
+    'weight': obj.weight,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim {
+  /**
+   * Format of the claim value. Valid values are single-string, string-array and space-separated-values.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim#format
+   */
+  readonly format?: string;
+
+  /**
+   * Name of the claim to validate. exp, iss, nbf, or iat cannot be specified because they are validated by default.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim#name
+   */
+  readonly name?: string;
+
+  /**
+   * Query string pairs or values to match. Query String Value blocks documented below. Multiple values blocks can be specified, see example above. Maximum size of each string is 128 characters. Comparison is case insensitive. Wildcard characters supported: * (matches 0 or more characters) and ? (matches exactly 1 character). To search for a literal '*' or '?' character in a query string, escape the character with a backslash (\). Only one pair needs to match for the condition to be satisfied.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim#values
+   */
+  readonly values?: string[];
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim(obj: LbListenerRuleV1Beta2SpecInitProviderActionJwtValidationAdditionalClaim | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'format': obj.format,
+    'name': obj.name,
+    'values': obj.values?.map(y => y),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderListenerArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderListenerArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Block for host header rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite(obj: LbListenerRuleV1Beta2SpecInitProviderTransformHostHeaderRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Block for URL rewrite configuration. Only one block is accepted. See Rewrite Blocks below.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite {
+  /**
+   * Regular expression to match in the input string. Length constraints: Between 1 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite#regex
+   */
+  readonly regex?: string;
+
+  /**
+   * Replacement string to use when rewriting the matched input. Capture groups in the regular expression (for example, $1 and $2) can be specified. Length constraints: Between 0 and 1024 characters.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite#replace
+   */
+  readonly replace?: string;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite(obj: LbListenerRuleV1Beta2SpecInitProviderTransformUrlRewriteConfigRewrite | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'regex': obj.regex,
+    'replace': obj.replace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate arn.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolClientIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionAuthenticateCognitoUserPoolDomainSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy
+ */
+export interface LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy(obj: LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecForProviderActionForwardTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbListenerRuleV1Beta2SpecInitProviderActionForwardTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * LBTargetGroup is the Schema for the LBTargetGroups API. Provides a Target Group resource for use with Load Balancers.
 Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
  *
@@ -18012,6 +29132,997 @@ export enum LbTargetGroupV1Beta2SpecInitProviderVpcIdSelectorPolicyResolution {
  * @schema LbTargetGroupV1Beta2SpecInitProviderVpcIdSelectorPolicyResolve
  */
 export enum LbTargetGroupV1Beta2SpecInitProviderVpcIdSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * LBTargetGroupAttachment is the Schema for the LBTargetGroupAttachments API. Provides the ability to register instances and containers with a LB target group
+ *
+ * @schema LBTargetGroupAttachment
+ */
+export class LbTargetGroupAttachment extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "LBTargetGroupAttachment"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'elbv2.aws.upbound.io/v1beta1',
+    kind: 'LBTargetGroupAttachment',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "LBTargetGroupAttachment".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: LbTargetGroupAttachmentProps): any {
+    return {
+      ...LbTargetGroupAttachment.GVK,
+      ...toJson_LbTargetGroupAttachmentProps(props),
+    };
+  }
+
+  /**
+   * Defines a "LBTargetGroupAttachment" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: LbTargetGroupAttachmentProps) {
+    super(scope, id, {
+      ...LbTargetGroupAttachment.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...LbTargetGroupAttachment.GVK,
+      ...toJson_LbTargetGroupAttachmentProps(resolved),
+    };
+  }
+}
+
+/**
+ * LBTargetGroupAttachment is the Schema for the LBTargetGroupAttachments API. Provides the ability to register instances and containers with a LB target group
+ *
+ * @schema LBTargetGroupAttachment
+ */
+export interface LbTargetGroupAttachmentProps {
+  /**
+   * @schema LBTargetGroupAttachment#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * LBTargetGroupAttachmentSpec defines the desired state of LBTargetGroupAttachment
+   *
+   * @schema LBTargetGroupAttachment#spec
+   */
+  readonly spec: LbTargetGroupAttachmentSpec;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentProps(obj: LbTargetGroupAttachmentProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_LbTargetGroupAttachmentSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * LBTargetGroupAttachmentSpec defines the desired state of LBTargetGroupAttachment
+ *
+ * @schema LbTargetGroupAttachmentSpec
+ */
+export interface LbTargetGroupAttachmentSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema LbTargetGroupAttachmentSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: LbTargetGroupAttachmentSpecDeletionPolicy;
+
+  /**
+   * @schema LbTargetGroupAttachmentSpec#forProvider
+   */
+  readonly forProvider: LbTargetGroupAttachmentSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema LbTargetGroupAttachmentSpec#initProvider
+   */
+  readonly initProvider?: LbTargetGroupAttachmentSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema LbTargetGroupAttachmentSpec#managementPolicies
+   */
+  readonly managementPolicies?: LbTargetGroupAttachmentSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema LbTargetGroupAttachmentSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: LbTargetGroupAttachmentSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema LbTargetGroupAttachmentSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: LbTargetGroupAttachmentSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpec(obj: LbTargetGroupAttachmentSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_LbTargetGroupAttachmentSpecForProvider(obj.forProvider),
+    'initProvider': toJson_LbTargetGroupAttachmentSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_LbTargetGroupAttachmentSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_LbTargetGroupAttachmentSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema LbTargetGroupAttachmentSpecDeletionPolicy
+ */
+export enum LbTargetGroupAttachmentSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema LbTargetGroupAttachmentSpecForProvider
+ */
+export interface LbTargetGroupAttachmentSpecForProvider {
+  /**
+   * The Availability Zone where the IP address of the target is to be registered. If the private IP address is outside of the VPC scope, this value must be set to all.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#availabilityZone
+   */
+  readonly availabilityZone?: string;
+
+  /**
+   * The port on which targets receive traffic.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#port
+   */
+  readonly port?: number;
+
+  /**
+   * Server ID for the targets, consisting of the 0x prefix followed by 16 hexadecimal characters. The value must be unique at the listener level. Required if aws_lb_target_group protocol is QUIC or TCP_QUIC. Not valid with other protocols. Forces replacement if modified.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#quicServerId
+   */
+  readonly quicServerId?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema LbTargetGroupAttachmentSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * The ARN of the target group with which to register targets.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector;
+
+  /**
+   * The ID of the target. This is the Instance ID for an instance, or the container ID for an ECS container. If the target type is ip, specify an IP address. If the target type is lambda, specify the Lambda function ARN. If the target type is alb, specify the ALB ARN.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProvider#targetId
+   */
+  readonly targetId?: string;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecForProvider(obj: LbTargetGroupAttachmentSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'availabilityZone': obj.availabilityZone,
+    'port': obj.port,
+    'quicServerId': obj.quicServerId,
+    'region': obj.region,
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'targetId': obj.targetId,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProvider
+ */
+export interface LbTargetGroupAttachmentSpecInitProvider {
+  /**
+   * The Availability Zone where the IP address of the target is to be registered. If the private IP address is outside of the VPC scope, this value must be set to all.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#availabilityZone
+   */
+  readonly availabilityZone?: string;
+
+  /**
+   * The port on which targets receive traffic.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#port
+   */
+  readonly port?: number;
+
+  /**
+   * Server ID for the targets, consisting of the 0x prefix followed by 16 hexadecimal characters. The value must be unique at the listener level. Required if aws_lb_target_group protocol is QUIC or TCP_QUIC. Not valid with other protocols. Forces replacement if modified.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#quicServerId
+   */
+  readonly quicServerId?: string;
+
+  /**
+   * The ARN of the target group with which to register targets.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#targetGroupArn
+   */
+  readonly targetGroupArn?: string;
+
+  /**
+   * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#targetGroupArnRef
+   */
+  readonly targetGroupArnRef?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef;
+
+  /**
+   * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#targetGroupArnSelector
+   */
+  readonly targetGroupArnSelector?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector;
+
+  /**
+   * The ID of the target. This is the Instance ID for an instance, or the container ID for an ECS container. If the target type is ip, specify an IP address. If the target type is lambda, specify the Lambda function ARN. If the target type is alb, specify the ALB ARN.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProvider#targetId
+   */
+  readonly targetId?: string;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecInitProvider(obj: LbTargetGroupAttachmentSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'availabilityZone': obj.availabilityZone,
+    'port': obj.port,
+    'quicServerId': obj.quicServerId,
+    'targetGroupArn': obj.targetGroupArn,
+    'targetGroupArnRef': toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef(obj.targetGroupArnRef),
+    'targetGroupArnSelector': toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector(obj.targetGroupArnSelector),
+    'targetId': obj.targetId,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema LbTargetGroupAttachmentSpecManagementPolicies
+ */
+export enum LbTargetGroupAttachmentSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema LbTargetGroupAttachmentSpecProviderConfigRef
+ */
+export interface LbTargetGroupAttachmentSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbTargetGroupAttachmentSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbTargetGroupAttachmentSpecProviderConfigRef#policy
+   */
+  readonly policy?: LbTargetGroupAttachmentSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecProviderConfigRef(obj: LbTargetGroupAttachmentSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbTargetGroupAttachmentSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema LbTargetGroupAttachmentSpecWriteConnectionSecretToRef
+ */
+export interface LbTargetGroupAttachmentSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema LbTargetGroupAttachmentSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema LbTargetGroupAttachmentSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecWriteConnectionSecretToRef(obj: LbTargetGroupAttachmentSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef
+ */
+export interface LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef#policy
+   */
+  readonly policy?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef(obj: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector
+ */
+export interface LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector(obj: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef
+ */
+export interface LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef#policy
+   */
+  readonly policy?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef(obj: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a LBTargetGroup in elbv2 to populate targetGroupArn.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector
+ */
+export interface LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector#policy
+   */
+  readonly policy?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector(obj: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbTargetGroupAttachmentSpecProviderConfigRefPolicy
+ */
+export interface LbTargetGroupAttachmentSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbTargetGroupAttachmentSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbTargetGroupAttachmentSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecProviderConfigRefPolicy(obj: LbTargetGroupAttachmentSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy
+ */
+export interface LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy(obj: LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy
+ */
+export interface LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy(obj: LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy
+ */
+export interface LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy#resolution
+   */
+  readonly resolution?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy#resolve
+   */
+  readonly resolve?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy(obj: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy
+ */
+export interface LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy#resolution
+   */
+  readonly resolution?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy#resolve
+   */
+  readonly resolve?: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy(obj: LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolution
+ */
+export enum LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolve
+ */
+export enum LbTargetGroupAttachmentSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolution
+ */
+export enum LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolve
+ */
+export enum LbTargetGroupAttachmentSpecForProviderTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbTargetGroupAttachmentSpecForProviderTargetGroupArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolution
+ */
+export enum LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolve
+ */
+export enum LbTargetGroupAttachmentSpecInitProviderTargetGroupArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolution
+ */
+export enum LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolve
+ */
+export enum LbTargetGroupAttachmentSpecInitProviderTargetGroupArnSelectorPolicyResolve {
   /** Always */
   ALWAYS = "Always",
   /** IfNotPresent */

@@ -4616,6 +4616,4307 @@ export function toJson_BucketLifecycleConfigurationV1Beta2SpecInitProviderRuleFi
 
 
 /**
+ * BucketNotification is the Schema for the BucketNotifications API. Manages a S3 Bucket Notification Configuration
+ *
+ * @schema BucketNotification
+ */
+export class BucketNotification extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BucketNotification"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 's3.aws.upbound.io/v1beta1',
+    kind: 'BucketNotification',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BucketNotification".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BucketNotificationProps): any {
+    return {
+      ...BucketNotification.GVK,
+      ...toJson_BucketNotificationProps(props),
+    };
+  }
+
+  /**
+   * Defines a "BucketNotification" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BucketNotificationProps) {
+    super(scope, id, {
+      ...BucketNotification.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BucketNotification.GVK,
+      ...toJson_BucketNotificationProps(resolved),
+    };
+  }
+}
+
+/**
+ * BucketNotification is the Schema for the BucketNotifications API. Manages a S3 Bucket Notification Configuration
+ *
+ * @schema BucketNotification
+ */
+export interface BucketNotificationProps {
+  /**
+   * @schema BucketNotification#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BucketNotificationSpec defines the desired state of BucketNotification
+   *
+   * @schema BucketNotification#spec
+   */
+  readonly spec: BucketNotificationSpec;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationProps(obj: BucketNotificationProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BucketNotificationSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BucketNotificationSpec defines the desired state of BucketNotification
+ *
+ * @schema BucketNotificationSpec
+ */
+export interface BucketNotificationSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BucketNotificationSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: BucketNotificationSpecDeletionPolicy;
+
+  /**
+   * @schema BucketNotificationSpec#forProvider
+   */
+  readonly forProvider: BucketNotificationSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BucketNotificationSpec#initProvider
+   */
+  readonly initProvider?: BucketNotificationSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BucketNotificationSpec#managementPolicies
+   */
+  readonly managementPolicies?: BucketNotificationSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BucketNotificationSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: BucketNotificationSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BucketNotificationSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BucketNotificationSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpec(obj: BucketNotificationSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BucketNotificationSpecForProvider(obj.forProvider),
+    'initProvider': toJson_BucketNotificationSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BucketNotificationSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BucketNotificationSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BucketNotificationSpecDeletionPolicy
+ */
+export enum BucketNotificationSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BucketNotificationSpecForProvider
+ */
+export interface BucketNotificationSpecForProvider {
+  /**
+   * Name of the bucket for notification configuration.
+   *
+   * @schema BucketNotificationSpecForProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketNotificationSpecForProvider#bucketRef
+   */
+  readonly bucketRef?: BucketNotificationSpecForProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketNotificationSpecForProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketNotificationSpecForProviderBucketSelector;
+
+  /**
+   * Whether to enable Amazon EventBridge notifications. Defaults to false.
+   *
+   * @default false.
+   * @schema BucketNotificationSpecForProvider#eventbridge
+   */
+  readonly eventbridge?: boolean;
+
+  /**
+   * Used to configure notifications to a Lambda Function. See below.
+   *
+   * @schema BucketNotificationSpecForProvider#lambdaFunction
+   */
+  readonly lambdaFunction?: BucketNotificationSpecForProviderLambdaFunction[];
+
+  /**
+   * Notification configuration to SQS Queue. See below.
+   *
+   * @schema BucketNotificationSpecForProvider#queue
+   */
+  readonly queue?: BucketNotificationSpecForProviderQueue[];
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BucketNotificationSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Notification configuration to SNS Topic. See below.
+   *
+   * @schema BucketNotificationSpecForProvider#topic
+   */
+  readonly topic?: BucketNotificationSpecForProviderTopic[];
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProvider(obj: BucketNotificationSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketNotificationSpecForProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketNotificationSpecForProviderBucketSelector(obj.bucketSelector),
+    'eventbridge': obj.eventbridge,
+    'lambdaFunction': obj.lambdaFunction?.map(y => toJson_BucketNotificationSpecForProviderLambdaFunction(y)),
+    'queue': obj.queue?.map(y => toJson_BucketNotificationSpecForProviderQueue(y)),
+    'region': obj.region,
+    'topic': obj.topic?.map(y => toJson_BucketNotificationSpecForProviderTopic(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BucketNotificationSpecInitProvider
+ */
+export interface BucketNotificationSpecInitProvider {
+  /**
+   * Name of the bucket for notification configuration.
+   *
+   * @schema BucketNotificationSpecInitProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketNotificationSpecInitProvider#bucketRef
+   */
+  readonly bucketRef?: BucketNotificationSpecInitProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketNotificationSpecInitProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketNotificationSpecInitProviderBucketSelector;
+
+  /**
+   * Whether to enable Amazon EventBridge notifications. Defaults to false.
+   *
+   * @default false.
+   * @schema BucketNotificationSpecInitProvider#eventbridge
+   */
+  readonly eventbridge?: boolean;
+
+  /**
+   * Used to configure notifications to a Lambda Function. See below.
+   *
+   * @schema BucketNotificationSpecInitProvider#lambdaFunction
+   */
+  readonly lambdaFunction?: BucketNotificationSpecInitProviderLambdaFunction[];
+
+  /**
+   * Notification configuration to SQS Queue. See below.
+   *
+   * @schema BucketNotificationSpecInitProvider#queue
+   */
+  readonly queue?: BucketNotificationSpecInitProviderQueue[];
+
+  /**
+   * Notification configuration to SNS Topic. See below.
+   *
+   * @schema BucketNotificationSpecInitProvider#topic
+   */
+  readonly topic?: BucketNotificationSpecInitProviderTopic[];
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProvider(obj: BucketNotificationSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketNotificationSpecInitProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketNotificationSpecInitProviderBucketSelector(obj.bucketSelector),
+    'eventbridge': obj.eventbridge,
+    'lambdaFunction': obj.lambdaFunction?.map(y => toJson_BucketNotificationSpecInitProviderLambdaFunction(y)),
+    'queue': obj.queue?.map(y => toJson_BucketNotificationSpecInitProviderQueue(y)),
+    'topic': obj.topic?.map(y => toJson_BucketNotificationSpecInitProviderTopic(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BucketNotificationSpecManagementPolicies
+ */
+export enum BucketNotificationSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BucketNotificationSpecProviderConfigRef
+ */
+export interface BucketNotificationSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecProviderConfigRef#policy
+   */
+  readonly policy?: BucketNotificationSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecProviderConfigRef(obj: BucketNotificationSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BucketNotificationSpecWriteConnectionSecretToRef
+ */
+export interface BucketNotificationSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BucketNotificationSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BucketNotificationSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecWriteConnectionSecretToRef(obj: BucketNotificationSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketNotificationSpecForProviderBucketRef
+ */
+export interface BucketNotificationSpecForProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecForProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecForProviderBucketRef#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderBucketRef(obj: BucketNotificationSpecForProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecForProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketNotificationSpecForProviderBucketSelector
+ */
+export interface BucketNotificationSpecForProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecForProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecForProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecForProviderBucketSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderBucketSelector(obj: BucketNotificationSpecForProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecForProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecForProviderLambdaFunction
+ */
+export interface BucketNotificationSpecForProviderLambdaFunction {
+  /**
+   * Event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecForProviderLambdaFunction#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecForProviderLambdaFunction#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecForProviderLambdaFunction#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecForProviderLambdaFunction#id
+   */
+  readonly id?: string;
+
+  /**
+   * Lambda function ARN.
+   *
+   * @schema BucketNotificationSpecForProviderLambdaFunction#lambdaFunctionArn
+   */
+  readonly lambdaFunctionArn?: string;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderLambdaFunction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderLambdaFunction(obj: BucketNotificationSpecForProviderLambdaFunction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'lambdaFunctionArn': obj.lambdaFunctionArn,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecForProviderQueue
+ */
+export interface BucketNotificationSpecForProviderQueue {
+  /**
+   * Specifies event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#id
+   */
+  readonly id?: string;
+
+  /**
+   * SQS queue ARN.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#queueArn
+   */
+  readonly queueArn?: string;
+
+  /**
+   * Reference to a Queue in sqs to populate queueArn.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#queueArnRef
+   */
+  readonly queueArnRef?: BucketNotificationSpecForProviderQueueQueueArnRef;
+
+  /**
+   * Selector for a Queue in sqs to populate queueArn.
+   *
+   * @schema BucketNotificationSpecForProviderQueue#queueArnSelector
+   */
+  readonly queueArnSelector?: BucketNotificationSpecForProviderQueueQueueArnSelector;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderQueue' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderQueue(obj: BucketNotificationSpecForProviderQueue | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'queueArn': obj.queueArn,
+    'queueArnRef': toJson_BucketNotificationSpecForProviderQueueQueueArnRef(obj.queueArnRef),
+    'queueArnSelector': toJson_BucketNotificationSpecForProviderQueueQueueArnSelector(obj.queueArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecForProviderTopic
+ */
+export interface BucketNotificationSpecForProviderTopic {
+  /**
+   * Event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#id
+   */
+  readonly id?: string;
+
+  /**
+   * SNS topic ARN.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#topicArn
+   */
+  readonly topicArn?: string;
+
+  /**
+   * Reference to a Topic in sns to populate topicArn.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#topicArnRef
+   */
+  readonly topicArnRef?: BucketNotificationSpecForProviderTopicTopicArnRef;
+
+  /**
+   * Selector for a Topic in sns to populate topicArn.
+   *
+   * @schema BucketNotificationSpecForProviderTopic#topicArnSelector
+   */
+  readonly topicArnSelector?: BucketNotificationSpecForProviderTopicTopicArnSelector;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderTopic' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderTopic(obj: BucketNotificationSpecForProviderTopic | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'topicArn': obj.topicArn,
+    'topicArnRef': toJson_BucketNotificationSpecForProviderTopicTopicArnRef(obj.topicArnRef),
+    'topicArnSelector': toJson_BucketNotificationSpecForProviderTopicTopicArnSelector(obj.topicArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketRef
+ */
+export interface BucketNotificationSpecInitProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketRef#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderBucketRef(obj: BucketNotificationSpecInitProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecInitProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketSelector
+ */
+export interface BucketNotificationSpecInitProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderBucketSelector(obj: BucketNotificationSpecInitProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecInitProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecInitProviderLambdaFunction
+ */
+export interface BucketNotificationSpecInitProviderLambdaFunction {
+  /**
+   * Event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecInitProviderLambdaFunction#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecInitProviderLambdaFunction#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecInitProviderLambdaFunction#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecInitProviderLambdaFunction#id
+   */
+  readonly id?: string;
+
+  /**
+   * Lambda function ARN.
+   *
+   * @schema BucketNotificationSpecInitProviderLambdaFunction#lambdaFunctionArn
+   */
+  readonly lambdaFunctionArn?: string;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderLambdaFunction' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderLambdaFunction(obj: BucketNotificationSpecInitProviderLambdaFunction | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'lambdaFunctionArn': obj.lambdaFunctionArn,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecInitProviderQueue
+ */
+export interface BucketNotificationSpecInitProviderQueue {
+  /**
+   * Specifies event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#id
+   */
+  readonly id?: string;
+
+  /**
+   * SQS queue ARN.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#queueArn
+   */
+  readonly queueArn?: string;
+
+  /**
+   * Reference to a Queue in sqs to populate queueArn.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#queueArnRef
+   */
+  readonly queueArnRef?: BucketNotificationSpecInitProviderQueueQueueArnRef;
+
+  /**
+   * Selector for a Queue in sqs to populate queueArn.
+   *
+   * @schema BucketNotificationSpecInitProviderQueue#queueArnSelector
+   */
+  readonly queueArnSelector?: BucketNotificationSpecInitProviderQueueQueueArnSelector;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderQueue' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderQueue(obj: BucketNotificationSpecInitProviderQueue | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'queueArn': obj.queueArn,
+    'queueArnRef': toJson_BucketNotificationSpecInitProviderQueueQueueArnRef(obj.queueArnRef),
+    'queueArnSelector': toJson_BucketNotificationSpecInitProviderQueueQueueArnSelector(obj.queueArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketNotificationSpecInitProviderTopic
+ */
+export interface BucketNotificationSpecInitProviderTopic {
+  /**
+   * Event for which to send notifications.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#events
+   */
+  readonly events?: string[];
+
+  /**
+   * Object key name prefix.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#filterPrefix
+   */
+  readonly filterPrefix?: string;
+
+  /**
+   * Object key name suffix.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#filterSuffix
+   */
+  readonly filterSuffix?: string;
+
+  /**
+   * Unique identifier for each of the notification configurations.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#id
+   */
+  readonly id?: string;
+
+  /**
+   * SNS topic ARN.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#topicArn
+   */
+  readonly topicArn?: string;
+
+  /**
+   * Reference to a Topic in sns to populate topicArn.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#topicArnRef
+   */
+  readonly topicArnRef?: BucketNotificationSpecInitProviderTopicTopicArnRef;
+
+  /**
+   * Selector for a Topic in sns to populate topicArn.
+   *
+   * @schema BucketNotificationSpecInitProviderTopic#topicArnSelector
+   */
+  readonly topicArnSelector?: BucketNotificationSpecInitProviderTopicTopicArnSelector;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderTopic' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderTopic(obj: BucketNotificationSpecInitProviderTopic | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'events': obj.events?.map(y => y),
+    'filterPrefix': obj.filterPrefix,
+    'filterSuffix': obj.filterSuffix,
+    'id': obj.id,
+    'topicArn': obj.topicArn,
+    'topicArnRef': toJson_BucketNotificationSpecInitProviderTopicTopicArnRef(obj.topicArnRef),
+    'topicArnSelector': toJson_BucketNotificationSpecInitProviderTopicTopicArnSelector(obj.topicArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecProviderConfigRefPolicy
+ */
+export interface BucketNotificationSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecProviderConfigRefPolicy(obj: BucketNotificationSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecForProviderBucketRefPolicy
+ */
+export interface BucketNotificationSpecForProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderBucketRefPolicy(obj: BucketNotificationSpecForProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecForProviderBucketSelectorPolicy
+ */
+export interface BucketNotificationSpecForProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderBucketSelectorPolicy(obj: BucketNotificationSpecForProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Queue in sqs to populate queueArn.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnRef
+ */
+export interface BucketNotificationSpecForProviderQueueQueueArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnRef#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderQueueQueueArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderQueueQueueArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderQueueQueueArnRef(obj: BucketNotificationSpecForProviderQueueQueueArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecForProviderQueueQueueArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Queue in sqs to populate queueArn.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnSelector
+ */
+export interface BucketNotificationSpecForProviderQueueQueueArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderQueueQueueArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderQueueQueueArnSelector(obj: BucketNotificationSpecForProviderQueueQueueArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Topic in sns to populate topicArn.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnRef
+ */
+export interface BucketNotificationSpecForProviderTopicTopicArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnRef#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderTopicTopicArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderTopicTopicArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderTopicTopicArnRef(obj: BucketNotificationSpecForProviderTopicTopicArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecForProviderTopicTopicArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Topic in sns to populate topicArn.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnSelector
+ */
+export interface BucketNotificationSpecForProviderTopicTopicArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderTopicTopicArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderTopicTopicArnSelector(obj: BucketNotificationSpecForProviderTopicTopicArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketRefPolicy
+ */
+export interface BucketNotificationSpecInitProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderBucketRefPolicy(obj: BucketNotificationSpecInitProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketSelectorPolicy
+ */
+export interface BucketNotificationSpecInitProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderBucketSelectorPolicy(obj: BucketNotificationSpecInitProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Queue in sqs to populate queueArn.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnRef
+ */
+export interface BucketNotificationSpecInitProviderQueueQueueArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnRef#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderQueueQueueArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderQueueQueueArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderQueueQueueArnRef(obj: BucketNotificationSpecInitProviderQueueQueueArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecInitProviderQueueQueueArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Queue in sqs to populate queueArn.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnSelector
+ */
+export interface BucketNotificationSpecInitProviderQueueQueueArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderQueueQueueArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderQueueQueueArnSelector(obj: BucketNotificationSpecInitProviderQueueQueueArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Topic in sns to populate topicArn.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnRef
+ */
+export interface BucketNotificationSpecInitProviderTopicTopicArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnRef#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderTopicTopicArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderTopicTopicArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderTopicTopicArnRef(obj: BucketNotificationSpecInitProviderTopicTopicArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketNotificationSpecInitProviderTopicTopicArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Topic in sns to populate topicArn.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnSelector
+ */
+export interface BucketNotificationSpecInitProviderTopicTopicArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnSelector#policy
+   */
+  readonly policy?: BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderTopicTopicArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderTopicTopicArnSelector(obj: BucketNotificationSpecInitProviderTopicTopicArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecProviderConfigRefPolicyResolution
+ */
+export enum BucketNotificationSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecProviderConfigRefPolicyResolve
+ */
+export enum BucketNotificationSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderBucketRefPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderBucketRefPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderBucketSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderBucketSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnRefPolicy
+ */
+export interface BucketNotificationSpecForProviderQueueQueueArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderQueueQueueArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderQueueQueueArnRefPolicy(obj: BucketNotificationSpecForProviderQueueQueueArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy
+ */
+export interface BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy(obj: BucketNotificationSpecForProviderQueueQueueArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnRefPolicy
+ */
+export interface BucketNotificationSpecForProviderTopicTopicArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderTopicTopicArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderTopicTopicArnRefPolicy(obj: BucketNotificationSpecForProviderTopicTopicArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy
+ */
+export interface BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy(obj: BucketNotificationSpecForProviderTopicTopicArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketRefPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketRefPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderBucketSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnRefPolicy
+ */
+export interface BucketNotificationSpecInitProviderQueueQueueArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderQueueQueueArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderQueueQueueArnRefPolicy(obj: BucketNotificationSpecInitProviderQueueQueueArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy
+ */
+export interface BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy(obj: BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnRefPolicy
+ */
+export interface BucketNotificationSpecInitProviderTopicTopicArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnRefPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnRefPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderTopicTopicArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderTopicTopicArnRefPolicy(obj: BucketNotificationSpecInitProviderTopicTopicArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy
+ */
+export interface BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy(obj: BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderQueueQueueArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderQueueQueueArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderTopicTopicArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecForProviderTopicTopicArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderQueueQueueArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderQueueQueueArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderTopicTopicArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolution
+ */
+export enum BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolve
+ */
+export enum BucketNotificationSpecInitProviderTopicTopicArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * BucketOwnershipControls is the Schema for the BucketOwnershipControlss API. Manages S3 Bucket Ownership Controls.
+Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema BucketOwnershipControls
+ */
+export class BucketOwnershipControls extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BucketOwnershipControls"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 's3.aws.upbound.io/v1beta1',
+    kind: 'BucketOwnershipControls',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BucketOwnershipControls".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BucketOwnershipControlsProps): any {
+    return {
+      ...BucketOwnershipControls.GVK,
+      ...toJson_BucketOwnershipControlsProps(props),
+    };
+  }
+
+  /**
+   * Defines a "BucketOwnershipControls" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BucketOwnershipControlsProps) {
+    super(scope, id, {
+      ...BucketOwnershipControls.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BucketOwnershipControls.GVK,
+      ...toJson_BucketOwnershipControlsProps(resolved),
+    };
+  }
+}
+
+/**
+ * BucketOwnershipControls is the Schema for the BucketOwnershipControlss API. Manages S3 Bucket Ownership Controls.
+ * Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
+ *
+ * @schema BucketOwnershipControls
+ */
+export interface BucketOwnershipControlsProps {
+  /**
+   * @schema BucketOwnershipControls#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BucketOwnershipControlsSpec defines the desired state of BucketOwnershipControls
+   *
+   * @schema BucketOwnershipControls#spec
+   */
+  readonly spec: BucketOwnershipControlsSpec;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsProps(obj: BucketOwnershipControlsProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BucketOwnershipControlsSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BucketOwnershipControlsSpec defines the desired state of BucketOwnershipControls
+ *
+ * @schema BucketOwnershipControlsSpec
+ */
+export interface BucketOwnershipControlsSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BucketOwnershipControlsSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: BucketOwnershipControlsSpecDeletionPolicy;
+
+  /**
+   * @schema BucketOwnershipControlsSpec#forProvider
+   */
+  readonly forProvider: BucketOwnershipControlsSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BucketOwnershipControlsSpec#initProvider
+   */
+  readonly initProvider?: BucketOwnershipControlsSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BucketOwnershipControlsSpec#managementPolicies
+   */
+  readonly managementPolicies?: BucketOwnershipControlsSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BucketOwnershipControlsSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: BucketOwnershipControlsSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BucketOwnershipControlsSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BucketOwnershipControlsSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpec(obj: BucketOwnershipControlsSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BucketOwnershipControlsSpecForProvider(obj.forProvider),
+    'initProvider': toJson_BucketOwnershipControlsSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BucketOwnershipControlsSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BucketOwnershipControlsSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BucketOwnershipControlsSpecDeletionPolicy
+ */
+export enum BucketOwnershipControlsSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BucketOwnershipControlsSpecForProvider
+ */
+export interface BucketOwnershipControlsSpecForProvider {
+  /**
+   * Name of the bucket that you want to associate this access point with.
+   *
+   * @schema BucketOwnershipControlsSpecForProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsSpecForProvider#bucketRef
+   */
+  readonly bucketRef?: BucketOwnershipControlsSpecForProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsSpecForProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketOwnershipControlsSpecForProviderBucketSelector;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BucketOwnershipControlsSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Configuration block(s) with Ownership Controls rules. Detailed below.
+   *
+   * @schema BucketOwnershipControlsSpecForProvider#rule
+   */
+  readonly rule?: BucketOwnershipControlsSpecForProviderRule[];
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProvider(obj: BucketOwnershipControlsSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketOwnershipControlsSpecForProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketOwnershipControlsSpecForProviderBucketSelector(obj.bucketSelector),
+    'region': obj.region,
+    'rule': obj.rule?.map(y => toJson_BucketOwnershipControlsSpecForProviderRule(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BucketOwnershipControlsSpecInitProvider
+ */
+export interface BucketOwnershipControlsSpecInitProvider {
+  /**
+   * Name of the bucket that you want to associate this access point with.
+   *
+   * @schema BucketOwnershipControlsSpecInitProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsSpecInitProvider#bucketRef
+   */
+  readonly bucketRef?: BucketOwnershipControlsSpecInitProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsSpecInitProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketOwnershipControlsSpecInitProviderBucketSelector;
+
+  /**
+   * Configuration block(s) with Ownership Controls rules. Detailed below.
+   *
+   * @schema BucketOwnershipControlsSpecInitProvider#rule
+   */
+  readonly rule?: BucketOwnershipControlsSpecInitProviderRule[];
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProvider(obj: BucketOwnershipControlsSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketOwnershipControlsSpecInitProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketOwnershipControlsSpecInitProviderBucketSelector(obj.bucketSelector),
+    'rule': obj.rule?.map(y => toJson_BucketOwnershipControlsSpecInitProviderRule(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BucketOwnershipControlsSpecManagementPolicies
+ */
+export enum BucketOwnershipControlsSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BucketOwnershipControlsSpecProviderConfigRef
+ */
+export interface BucketOwnershipControlsSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsSpecProviderConfigRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecProviderConfigRef(obj: BucketOwnershipControlsSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BucketOwnershipControlsSpecWriteConnectionSecretToRef
+ */
+export interface BucketOwnershipControlsSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BucketOwnershipControlsSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BucketOwnershipControlsSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecWriteConnectionSecretToRef(obj: BucketOwnershipControlsSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketRef
+ */
+export interface BucketOwnershipControlsSpecForProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsSpecForProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProviderBucketRef(obj: BucketOwnershipControlsSpecForProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsSpecForProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketSelector
+ */
+export interface BucketOwnershipControlsSpecForProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketSelector#policy
+   */
+  readonly policy?: BucketOwnershipControlsSpecForProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProviderBucketSelector(obj: BucketOwnershipControlsSpecForProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketOwnershipControlsSpecForProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketOwnershipControlsSpecForProviderRule
+ */
+export interface BucketOwnershipControlsSpecForProviderRule {
+  /**
+   * Object ownership. Valid values: BucketOwnerPreferred, ObjectWriter or BucketOwnerEnforced
+   *
+   * @schema BucketOwnershipControlsSpecForProviderRule#objectOwnership
+   */
+  readonly objectOwnership?: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProviderRule' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProviderRule(obj: BucketOwnershipControlsSpecForProviderRule | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'objectOwnership': obj.objectOwnership,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketRef
+ */
+export interface BucketOwnershipControlsSpecInitProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsSpecInitProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProviderBucketRef(obj: BucketOwnershipControlsSpecInitProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsSpecInitProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketSelector
+ */
+export interface BucketOwnershipControlsSpecInitProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketSelector#policy
+   */
+  readonly policy?: BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProviderBucketSelector(obj: BucketOwnershipControlsSpecInitProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema BucketOwnershipControlsSpecInitProviderRule
+ */
+export interface BucketOwnershipControlsSpecInitProviderRule {
+  /**
+   * Object ownership. Valid values: BucketOwnerPreferred, ObjectWriter or BucketOwnerEnforced
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderRule#objectOwnership
+   */
+  readonly objectOwnership?: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProviderRule' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProviderRule(obj: BucketOwnershipControlsSpecInitProviderRule | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'objectOwnership': obj.objectOwnership,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsSpecProviderConfigRefPolicy
+ */
+export interface BucketOwnershipControlsSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecProviderConfigRefPolicy(obj: BucketOwnershipControlsSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketRefPolicy
+ */
+export interface BucketOwnershipControlsSpecForProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsSpecForProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsSpecForProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProviderBucketRefPolicy(obj: BucketOwnershipControlsSpecForProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketSelectorPolicy
+ */
+export interface BucketOwnershipControlsSpecForProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsSpecForProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecForProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecForProviderBucketSelectorPolicy(obj: BucketOwnershipControlsSpecForProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketRefPolicy
+ */
+export interface BucketOwnershipControlsSpecInitProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProviderBucketRefPolicy(obj: BucketOwnershipControlsSpecInitProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy
+ */
+export interface BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy(obj: BucketOwnershipControlsSpecInitProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsSpecProviderConfigRefPolicyResolution
+ */
+export enum BucketOwnershipControlsSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsSpecProviderConfigRefPolicyResolve
+ */
+export enum BucketOwnershipControlsSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketRefPolicyResolution
+ */
+export enum BucketOwnershipControlsSpecForProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketRefPolicyResolve
+ */
+export enum BucketOwnershipControlsSpecForProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolution
+ */
+export enum BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolve
+ */
+export enum BucketOwnershipControlsSpecForProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolution
+ */
+export enum BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolve
+ */
+export enum BucketOwnershipControlsSpecInitProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolution
+ */
+export enum BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolve
+ */
+export enum BucketOwnershipControlsSpecInitProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
+ * BucketOwnershipControls is the Schema for the BucketOwnershipControlss API. Manages S3 Bucket Ownership Controls.
+ *
+ * @schema BucketOwnershipControlsV1Beta2
+ */
+export class BucketOwnershipControlsV1Beta2 extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "BucketOwnershipControlsV1Beta2"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 's3.aws.upbound.io/v1beta2',
+    kind: 'BucketOwnershipControls',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "BucketOwnershipControlsV1Beta2".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: BucketOwnershipControlsV1Beta2Props): any {
+    return {
+      ...BucketOwnershipControlsV1Beta2.GVK,
+      ...toJson_BucketOwnershipControlsV1Beta2Props(props),
+    };
+  }
+
+  /**
+   * Defines a "BucketOwnershipControlsV1Beta2" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: BucketOwnershipControlsV1Beta2Props) {
+    super(scope, id, {
+      ...BucketOwnershipControlsV1Beta2.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...BucketOwnershipControlsV1Beta2.GVK,
+      ...toJson_BucketOwnershipControlsV1Beta2Props(resolved),
+    };
+  }
+}
+
+/**
+ * BucketOwnershipControls is the Schema for the BucketOwnershipControlss API. Manages S3 Bucket Ownership Controls.
+ *
+ * @schema BucketOwnershipControlsV1Beta2
+ */
+export interface BucketOwnershipControlsV1Beta2Props {
+  /**
+   * @schema BucketOwnershipControlsV1Beta2#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * BucketOwnershipControlsSpec defines the desired state of BucketOwnershipControls
+   *
+   * @schema BucketOwnershipControlsV1Beta2#spec
+   */
+  readonly spec: BucketOwnershipControlsV1Beta2Spec;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2Props' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2Props(obj: BucketOwnershipControlsV1Beta2Props | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_BucketOwnershipControlsV1Beta2Spec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * BucketOwnershipControlsSpec defines the desired state of BucketOwnershipControls
+ *
+ * @schema BucketOwnershipControlsV1Beta2Spec
+ */
+export interface BucketOwnershipControlsV1Beta2Spec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema BucketOwnershipControlsV1Beta2Spec#deletionPolicy
+   */
+  readonly deletionPolicy?: BucketOwnershipControlsV1Beta2SpecDeletionPolicy;
+
+  /**
+   * @schema BucketOwnershipControlsV1Beta2Spec#forProvider
+   */
+  readonly forProvider: BucketOwnershipControlsV1Beta2SpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema BucketOwnershipControlsV1Beta2Spec#initProvider
+   */
+  readonly initProvider?: BucketOwnershipControlsV1Beta2SpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema BucketOwnershipControlsV1Beta2Spec#managementPolicies
+   */
+  readonly managementPolicies?: BucketOwnershipControlsV1Beta2SpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema BucketOwnershipControlsV1Beta2Spec#providerConfigRef
+   */
+  readonly providerConfigRef?: BucketOwnershipControlsV1Beta2SpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema BucketOwnershipControlsV1Beta2Spec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2Spec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2Spec(obj: BucketOwnershipControlsV1Beta2Spec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_BucketOwnershipControlsV1Beta2SpecForProvider(obj.forProvider),
+    'initProvider': toJson_BucketOwnershipControlsV1Beta2SpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_BucketOwnershipControlsV1Beta2SpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecDeletionPolicy
+ */
+export enum BucketOwnershipControlsV1Beta2SpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema BucketOwnershipControlsV1Beta2SpecForProvider
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProvider {
+  /**
+   * Name of the bucket that you want to associate this access point with.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProvider#bucketRef
+   */
+  readonly bucketRef?: BucketOwnershipControlsV1Beta2SpecForProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema BucketOwnershipControlsV1Beta2SpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Configuration block(s) with Ownership Controls rules. Detailed below.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProvider#rule
+   */
+  readonly rule?: BucketOwnershipControlsV1Beta2SpecForProviderRule;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProvider(obj: BucketOwnershipControlsV1Beta2SpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector(obj.bucketSelector),
+    'region': obj.region,
+    'rule': toJson_BucketOwnershipControlsV1Beta2SpecForProviderRule(obj.rule),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProvider
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProvider {
+  /**
+   * Name of the bucket that you want to associate this access point with.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProvider#bucket
+   */
+  readonly bucket?: string;
+
+  /**
+   * Reference to a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProvider#bucketRef
+   */
+  readonly bucketRef?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef;
+
+  /**
+   * Selector for a Bucket in s3 to populate bucket.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProvider#bucketSelector
+   */
+  readonly bucketSelector?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector;
+
+  /**
+   * Configuration block(s) with Ownership Controls rules. Detailed below.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProvider#rule
+   */
+  readonly rule?: BucketOwnershipControlsV1Beta2SpecInitProviderRule;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProvider(obj: BucketOwnershipControlsV1Beta2SpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'bucket': obj.bucket,
+    'bucketRef': toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef(obj.bucketRef),
+    'bucketSelector': toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector(obj.bucketSelector),
+    'rule': toJson_BucketOwnershipControlsV1Beta2SpecInitProviderRule(obj.rule),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecManagementPolicies
+ */
+export enum BucketOwnershipControlsV1Beta2SpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRef
+ */
+export interface BucketOwnershipControlsV1Beta2SpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecProviderConfigRef(obj: BucketOwnershipControlsV1Beta2SpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef
+ */
+export interface BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef(obj: BucketOwnershipControlsV1Beta2SpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRef
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketRef(obj: BucketOwnershipControlsV1Beta2SpecForProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector#policy
+   */
+  readonly policy?: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector(obj: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block(s) with Ownership Controls rules. Detailed below.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderRule
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProviderRule {
+  /**
+   * Object ownership. Valid values: BucketOwnerPreferred, ObjectWriter or BucketOwnerEnforced
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderRule#objectOwnership
+   */
+  readonly objectOwnership?: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProviderRule' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProviderRule(obj: BucketOwnershipControlsV1Beta2SpecForProviderRule | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'objectOwnership': obj.objectOwnership,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef#policy
+   */
+  readonly policy?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef(obj: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Bucket in s3 to populate bucket.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector#policy
+   */
+  readonly policy?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector(obj: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block(s) with Ownership Controls rules. Detailed below.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderRule
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProviderRule {
+  /**
+   * Object ownership. Valid values: BucketOwnerPreferred, ObjectWriter or BucketOwnerEnforced
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderRule#objectOwnership
+   */
+  readonly objectOwnership?: string;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProviderRule' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProviderRule(obj: BucketOwnershipControlsV1Beta2SpecInitProviderRule | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'objectOwnership': obj.objectOwnership,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy
+ */
+export interface BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy(obj: BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy(obj: BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy
+ */
+export interface BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy(obj: BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy(obj: BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy
+ */
+export interface BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy#resolution
+   */
+  readonly resolution?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy#resolve
+   */
+  readonly resolve?: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy(obj: BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolution
+ */
+export enum BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolve
+ */
+export enum BucketOwnershipControlsV1Beta2SpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolution
+ */
+export enum BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolve
+ */
+export enum BucketOwnershipControlsV1Beta2SpecForProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolution
+ */
+export enum BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolve
+ */
+export enum BucketOwnershipControlsV1Beta2SpecForProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolution
+ */
+export enum BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolve
+ */
+export enum BucketOwnershipControlsV1Beta2SpecInitProviderBucketRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolution
+ */
+export enum BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolve
+ */
+export enum BucketOwnershipControlsV1Beta2SpecInitProviderBucketSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * BucketPolicy is the Schema for the BucketPolicys API. Attaches a policy to an S3 bucket resource.
  *
  * @schema BucketPolicy

@@ -1087,6 +1087,965 @@ export enum SecretSpecInitProviderKmsKeyIdSelectorPolicyResolve {
 
 
 /**
+ * SecretPolicy is the Schema for the SecretPolicys API. Provides a resource to manage AWS Secrets Manager secret policy
+ *
+ * @schema SecretPolicy
+ */
+export class SecretPolicy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "SecretPolicy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'secretsmanager.aws.upbound.io/v1beta1',
+    kind: 'SecretPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "SecretPolicy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: SecretPolicyProps): any {
+    return {
+      ...SecretPolicy.GVK,
+      ...toJson_SecretPolicyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "SecretPolicy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: SecretPolicyProps) {
+    super(scope, id, {
+      ...SecretPolicy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...SecretPolicy.GVK,
+      ...toJson_SecretPolicyProps(resolved),
+    };
+  }
+}
+
+/**
+ * SecretPolicy is the Schema for the SecretPolicys API. Provides a resource to manage AWS Secrets Manager secret policy
+ *
+ * @schema SecretPolicy
+ */
+export interface SecretPolicyProps {
+  /**
+   * @schema SecretPolicy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * SecretPolicySpec defines the desired state of SecretPolicy
+   *
+   * @schema SecretPolicy#spec
+   */
+  readonly spec: SecretPolicySpec;
+}
+
+/**
+ * Converts an object of type 'SecretPolicyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicyProps(obj: SecretPolicyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_SecretPolicySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * SecretPolicySpec defines the desired state of SecretPolicy
+ *
+ * @schema SecretPolicySpec
+ */
+export interface SecretPolicySpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema SecretPolicySpec#deletionPolicy
+   */
+  readonly deletionPolicy?: SecretPolicySpecDeletionPolicy;
+
+  /**
+   * @schema SecretPolicySpec#forProvider
+   */
+  readonly forProvider: SecretPolicySpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema SecretPolicySpec#initProvider
+   */
+  readonly initProvider?: SecretPolicySpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema SecretPolicySpec#managementPolicies
+   */
+  readonly managementPolicies?: SecretPolicySpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema SecretPolicySpec#providerConfigRef
+   */
+  readonly providerConfigRef?: SecretPolicySpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema SecretPolicySpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: SecretPolicySpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpec(obj: SecretPolicySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_SecretPolicySpecForProvider(obj.forProvider),
+    'initProvider': toJson_SecretPolicySpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_SecretPolicySpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_SecretPolicySpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema SecretPolicySpecDeletionPolicy
+ */
+export enum SecretPolicySpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema SecretPolicySpecForProvider
+ */
+export interface SecretPolicySpecForProvider {
+  /**
+   * Makes an optional API call to Zelkova to validate the Resource Policy to prevent broad access to your secret.
+   *
+   * @schema SecretPolicySpecForProvider#blockPublicPolicy
+   */
+  readonly blockPublicPolicy?: boolean;
+
+  /**
+   * Valid JSON document representing a resource policy. Unlike aws_secretsmanager_secret, where policy can be set to "{}" to delete the policy, "{}" is not a valid policy since policy is required.
+   *
+   * @schema SecretPolicySpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema SecretPolicySpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Secret ARN.
+   *
+   * @schema SecretPolicySpecForProvider#secretArn
+   */
+  readonly secretArn?: string;
+
+  /**
+   * Reference to a Secret in secretsmanager to populate secretArn.
+   *
+   * @schema SecretPolicySpecForProvider#secretArnRef
+   */
+  readonly secretArnRef?: SecretPolicySpecForProviderSecretArnRef;
+
+  /**
+   * Selector for a Secret in secretsmanager to populate secretArn.
+   *
+   * @schema SecretPolicySpecForProvider#secretArnSelector
+   */
+  readonly secretArnSelector?: SecretPolicySpecForProviderSecretArnSelector;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecForProvider(obj: SecretPolicySpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'blockPublicPolicy': obj.blockPublicPolicy,
+    'policy': obj.policy,
+    'region': obj.region,
+    'secretArn': obj.secretArn,
+    'secretArnRef': toJson_SecretPolicySpecForProviderSecretArnRef(obj.secretArnRef),
+    'secretArnSelector': toJson_SecretPolicySpecForProviderSecretArnSelector(obj.secretArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema SecretPolicySpecInitProvider
+ */
+export interface SecretPolicySpecInitProvider {
+  /**
+   * Makes an optional API call to Zelkova to validate the Resource Policy to prevent broad access to your secret.
+   *
+   * @schema SecretPolicySpecInitProvider#blockPublicPolicy
+   */
+  readonly blockPublicPolicy?: boolean;
+
+  /**
+   * Valid JSON document representing a resource policy. Unlike aws_secretsmanager_secret, where policy can be set to "{}" to delete the policy, "{}" is not a valid policy since policy is required.
+   *
+   * @schema SecretPolicySpecInitProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Secret ARN.
+   *
+   * @schema SecretPolicySpecInitProvider#secretArn
+   */
+  readonly secretArn?: string;
+
+  /**
+   * Reference to a Secret in secretsmanager to populate secretArn.
+   *
+   * @schema SecretPolicySpecInitProvider#secretArnRef
+   */
+  readonly secretArnRef?: SecretPolicySpecInitProviderSecretArnRef;
+
+  /**
+   * Selector for a Secret in secretsmanager to populate secretArn.
+   *
+   * @schema SecretPolicySpecInitProvider#secretArnSelector
+   */
+  readonly secretArnSelector?: SecretPolicySpecInitProviderSecretArnSelector;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecInitProvider(obj: SecretPolicySpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'blockPublicPolicy': obj.blockPublicPolicy,
+    'policy': obj.policy,
+    'secretArn': obj.secretArn,
+    'secretArnRef': toJson_SecretPolicySpecInitProviderSecretArnRef(obj.secretArnRef),
+    'secretArnSelector': toJson_SecretPolicySpecInitProviderSecretArnSelector(obj.secretArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema SecretPolicySpecManagementPolicies
+ */
+export enum SecretPolicySpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema SecretPolicySpecProviderConfigRef
+ */
+export interface SecretPolicySpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SecretPolicySpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SecretPolicySpecProviderConfigRef#policy
+   */
+  readonly policy?: SecretPolicySpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecProviderConfigRef(obj: SecretPolicySpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SecretPolicySpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema SecretPolicySpecWriteConnectionSecretToRef
+ */
+export interface SecretPolicySpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema SecretPolicySpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema SecretPolicySpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecWriteConnectionSecretToRef(obj: SecretPolicySpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Secret in secretsmanager to populate secretArn.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnRef
+ */
+export interface SecretPolicySpecForProviderSecretArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnRef#policy
+   */
+  readonly policy?: SecretPolicySpecForProviderSecretArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecForProviderSecretArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecForProviderSecretArnRef(obj: SecretPolicySpecForProviderSecretArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SecretPolicySpecForProviderSecretArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Secret in secretsmanager to populate secretArn.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnSelector
+ */
+export interface SecretPolicySpecForProviderSecretArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnSelector#policy
+   */
+  readonly policy?: SecretPolicySpecForProviderSecretArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecForProviderSecretArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecForProviderSecretArnSelector(obj: SecretPolicySpecForProviderSecretArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SecretPolicySpecForProviderSecretArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Secret in secretsmanager to populate secretArn.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnRef
+ */
+export interface SecretPolicySpecInitProviderSecretArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnRef#policy
+   */
+  readonly policy?: SecretPolicySpecInitProviderSecretArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecInitProviderSecretArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecInitProviderSecretArnRef(obj: SecretPolicySpecInitProviderSecretArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_SecretPolicySpecInitProviderSecretArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Secret in secretsmanager to populate secretArn.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnSelector
+ */
+export interface SecretPolicySpecInitProviderSecretArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnSelector#policy
+   */
+  readonly policy?: SecretPolicySpecInitProviderSecretArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecInitProviderSecretArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecInitProviderSecretArnSelector(obj: SecretPolicySpecInitProviderSecretArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_SecretPolicySpecInitProviderSecretArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SecretPolicySpecProviderConfigRefPolicy
+ */
+export interface SecretPolicySpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SecretPolicySpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: SecretPolicySpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SecretPolicySpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: SecretPolicySpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecProviderConfigRefPolicy(obj: SecretPolicySpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnRefPolicy
+ */
+export interface SecretPolicySpecForProviderSecretArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnRefPolicy#resolution
+   */
+  readonly resolution?: SecretPolicySpecForProviderSecretArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnRefPolicy#resolve
+   */
+  readonly resolve?: SecretPolicySpecForProviderSecretArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecForProviderSecretArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecForProviderSecretArnRefPolicy(obj: SecretPolicySpecForProviderSecretArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnSelectorPolicy
+ */
+export interface SecretPolicySpecForProviderSecretArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SecretPolicySpecForProviderSecretArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SecretPolicySpecForProviderSecretArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SecretPolicySpecForProviderSecretArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecForProviderSecretArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecForProviderSecretArnSelectorPolicy(obj: SecretPolicySpecForProviderSecretArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnRefPolicy
+ */
+export interface SecretPolicySpecInitProviderSecretArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnRefPolicy#resolution
+   */
+  readonly resolution?: SecretPolicySpecInitProviderSecretArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnRefPolicy#resolve
+   */
+  readonly resolve?: SecretPolicySpecInitProviderSecretArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecInitProviderSecretArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecInitProviderSecretArnRefPolicy(obj: SecretPolicySpecInitProviderSecretArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnSelectorPolicy
+ */
+export interface SecretPolicySpecInitProviderSecretArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnSelectorPolicy#resolution
+   */
+  readonly resolution?: SecretPolicySpecInitProviderSecretArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema SecretPolicySpecInitProviderSecretArnSelectorPolicy#resolve
+   */
+  readonly resolve?: SecretPolicySpecInitProviderSecretArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'SecretPolicySpecInitProviderSecretArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_SecretPolicySpecInitProviderSecretArnSelectorPolicy(obj: SecretPolicySpecInitProviderSecretArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SecretPolicySpecProviderConfigRefPolicyResolution
+ */
+export enum SecretPolicySpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SecretPolicySpecProviderConfigRefPolicyResolve
+ */
+export enum SecretPolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnRefPolicyResolution
+ */
+export enum SecretPolicySpecForProviderSecretArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnRefPolicyResolve
+ */
+export enum SecretPolicySpecForProviderSecretArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnSelectorPolicyResolution
+ */
+export enum SecretPolicySpecForProviderSecretArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SecretPolicySpecForProviderSecretArnSelectorPolicyResolve
+ */
+export enum SecretPolicySpecForProviderSecretArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnRefPolicyResolution
+ */
+export enum SecretPolicySpecInitProviderSecretArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnRefPolicyResolve
+ */
+export enum SecretPolicySpecInitProviderSecretArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnSelectorPolicyResolution
+ */
+export enum SecretPolicySpecInitProviderSecretArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema SecretPolicySpecInitProviderSecretArnSelectorPolicyResolve
+ */
+export enum SecretPolicySpecInitProviderSecretArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * SecretRotation is the Schema for the SecretRotations API. Provides a resource to manage AWS Secrets Manager secret rotation
 Deprecated: This API version (v1beta1) has been deprecated in release v2.6.0.
  *

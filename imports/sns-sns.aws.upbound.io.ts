@@ -5671,6 +5671,949 @@ export enum TopicSpecInitProviderSqsSuccessFeedbackRoleArnSelectorPolicyResolve 
 
 
 /**
+ * TopicPolicy is the Schema for the TopicPolicys API. Provides an SNS topic policy resource.
+ *
+ * @schema TopicPolicy
+ */
+export class TopicPolicy extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "TopicPolicy"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'sns.aws.upbound.io/v1beta1',
+    kind: 'TopicPolicy',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "TopicPolicy".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: TopicPolicyProps): any {
+    return {
+      ...TopicPolicy.GVK,
+      ...toJson_TopicPolicyProps(props),
+    };
+  }
+
+  /**
+   * Defines a "TopicPolicy" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: TopicPolicyProps) {
+    super(scope, id, {
+      ...TopicPolicy.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...TopicPolicy.GVK,
+      ...toJson_TopicPolicyProps(resolved),
+    };
+  }
+}
+
+/**
+ * TopicPolicy is the Schema for the TopicPolicys API. Provides an SNS topic policy resource.
+ *
+ * @schema TopicPolicy
+ */
+export interface TopicPolicyProps {
+  /**
+   * @schema TopicPolicy#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * TopicPolicySpec defines the desired state of TopicPolicy
+   *
+   * @schema TopicPolicy#spec
+   */
+  readonly spec: TopicPolicySpec;
+}
+
+/**
+ * Converts an object of type 'TopicPolicyProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicyProps(obj: TopicPolicyProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_TopicPolicySpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * TopicPolicySpec defines the desired state of TopicPolicy
+ *
+ * @schema TopicPolicySpec
+ */
+export interface TopicPolicySpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema TopicPolicySpec#deletionPolicy
+   */
+  readonly deletionPolicy?: TopicPolicySpecDeletionPolicy;
+
+  /**
+   * @schema TopicPolicySpec#forProvider
+   */
+  readonly forProvider: TopicPolicySpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema TopicPolicySpec#initProvider
+   */
+  readonly initProvider?: TopicPolicySpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema TopicPolicySpec#managementPolicies
+   */
+  readonly managementPolicies?: TopicPolicySpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema TopicPolicySpec#providerConfigRef
+   */
+  readonly providerConfigRef?: TopicPolicySpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema TopicPolicySpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: TopicPolicySpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpec(obj: TopicPolicySpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_TopicPolicySpecForProvider(obj.forProvider),
+    'initProvider': toJson_TopicPolicySpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_TopicPolicySpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_TopicPolicySpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema TopicPolicySpecDeletionPolicy
+ */
+export enum TopicPolicySpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema TopicPolicySpecForProvider
+ */
+export interface TopicPolicySpecForProvider {
+  /**
+   * The ARN of the SNS topic
+   *
+   * @schema TopicPolicySpecForProvider#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a Topic in sns to populate arn.
+   *
+   * @schema TopicPolicySpecForProvider#arnRef
+   */
+  readonly arnRef?: TopicPolicySpecForProviderArnRef;
+
+  /**
+   * Selector for a Topic in sns to populate arn.
+   *
+   * @schema TopicPolicySpecForProvider#arnSelector
+   */
+  readonly arnSelector?: TopicPolicySpecForProviderArnSelector;
+
+  /**
+   * The fully-formed AWS policy as JSON.
+   *
+   * @schema TopicPolicySpecForProvider#policy
+   */
+  readonly policy?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema TopicPolicySpecForProvider#region
+   */
+  readonly region: string;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecForProvider(obj: TopicPolicySpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_TopicPolicySpecForProviderArnRef(obj.arnRef),
+    'arnSelector': toJson_TopicPolicySpecForProviderArnSelector(obj.arnSelector),
+    'policy': obj.policy,
+    'region': obj.region,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema TopicPolicySpecInitProvider
+ */
+export interface TopicPolicySpecInitProvider {
+  /**
+   * The ARN of the SNS topic
+   *
+   * @schema TopicPolicySpecInitProvider#arn
+   */
+  readonly arn?: string;
+
+  /**
+   * Reference to a Topic in sns to populate arn.
+   *
+   * @schema TopicPolicySpecInitProvider#arnRef
+   */
+  readonly arnRef?: TopicPolicySpecInitProviderArnRef;
+
+  /**
+   * Selector for a Topic in sns to populate arn.
+   *
+   * @schema TopicPolicySpecInitProvider#arnSelector
+   */
+  readonly arnSelector?: TopicPolicySpecInitProviderArnSelector;
+
+  /**
+   * The fully-formed AWS policy as JSON.
+   *
+   * @schema TopicPolicySpecInitProvider#policy
+   */
+  readonly policy?: string;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecInitProvider(obj: TopicPolicySpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'arn': obj.arn,
+    'arnRef': toJson_TopicPolicySpecInitProviderArnRef(obj.arnRef),
+    'arnSelector': toJson_TopicPolicySpecInitProviderArnSelector(obj.arnSelector),
+    'policy': obj.policy,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema TopicPolicySpecManagementPolicies
+ */
+export enum TopicPolicySpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema TopicPolicySpecProviderConfigRef
+ */
+export interface TopicPolicySpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema TopicPolicySpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema TopicPolicySpecProviderConfigRef#policy
+   */
+  readonly policy?: TopicPolicySpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecProviderConfigRef(obj: TopicPolicySpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_TopicPolicySpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema TopicPolicySpecWriteConnectionSecretToRef
+ */
+export interface TopicPolicySpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema TopicPolicySpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema TopicPolicySpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecWriteConnectionSecretToRef(obj: TopicPolicySpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Topic in sns to populate arn.
+ *
+ * @schema TopicPolicySpecForProviderArnRef
+ */
+export interface TopicPolicySpecForProviderArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema TopicPolicySpecForProviderArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema TopicPolicySpecForProviderArnRef#policy
+   */
+  readonly policy?: TopicPolicySpecForProviderArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecForProviderArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecForProviderArnRef(obj: TopicPolicySpecForProviderArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_TopicPolicySpecForProviderArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Topic in sns to populate arn.
+ *
+ * @schema TopicPolicySpecForProviderArnSelector
+ */
+export interface TopicPolicySpecForProviderArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema TopicPolicySpecForProviderArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema TopicPolicySpecForProviderArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema TopicPolicySpecForProviderArnSelector#policy
+   */
+  readonly policy?: TopicPolicySpecForProviderArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecForProviderArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecForProviderArnSelector(obj: TopicPolicySpecForProviderArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_TopicPolicySpecForProviderArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a Topic in sns to populate arn.
+ *
+ * @schema TopicPolicySpecInitProviderArnRef
+ */
+export interface TopicPolicySpecInitProviderArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema TopicPolicySpecInitProviderArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema TopicPolicySpecInitProviderArnRef#policy
+   */
+  readonly policy?: TopicPolicySpecInitProviderArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecInitProviderArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecInitProviderArnRef(obj: TopicPolicySpecInitProviderArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_TopicPolicySpecInitProviderArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a Topic in sns to populate arn.
+ *
+ * @schema TopicPolicySpecInitProviderArnSelector
+ */
+export interface TopicPolicySpecInitProviderArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema TopicPolicySpecInitProviderArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema TopicPolicySpecInitProviderArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema TopicPolicySpecInitProviderArnSelector#policy
+   */
+  readonly policy?: TopicPolicySpecInitProviderArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecInitProviderArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecInitProviderArnSelector(obj: TopicPolicySpecInitProviderArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_TopicPolicySpecInitProviderArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema TopicPolicySpecProviderConfigRefPolicy
+ */
+export interface TopicPolicySpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema TopicPolicySpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: TopicPolicySpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema TopicPolicySpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: TopicPolicySpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecProviderConfigRefPolicy(obj: TopicPolicySpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema TopicPolicySpecForProviderArnRefPolicy
+ */
+export interface TopicPolicySpecForProviderArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema TopicPolicySpecForProviderArnRefPolicy#resolution
+   */
+  readonly resolution?: TopicPolicySpecForProviderArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema TopicPolicySpecForProviderArnRefPolicy#resolve
+   */
+  readonly resolve?: TopicPolicySpecForProviderArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecForProviderArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecForProviderArnRefPolicy(obj: TopicPolicySpecForProviderArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema TopicPolicySpecForProviderArnSelectorPolicy
+ */
+export interface TopicPolicySpecForProviderArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema TopicPolicySpecForProviderArnSelectorPolicy#resolution
+   */
+  readonly resolution?: TopicPolicySpecForProviderArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema TopicPolicySpecForProviderArnSelectorPolicy#resolve
+   */
+  readonly resolve?: TopicPolicySpecForProviderArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecForProviderArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecForProviderArnSelectorPolicy(obj: TopicPolicySpecForProviderArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema TopicPolicySpecInitProviderArnRefPolicy
+ */
+export interface TopicPolicySpecInitProviderArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema TopicPolicySpecInitProviderArnRefPolicy#resolution
+   */
+  readonly resolution?: TopicPolicySpecInitProviderArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema TopicPolicySpecInitProviderArnRefPolicy#resolve
+   */
+  readonly resolve?: TopicPolicySpecInitProviderArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecInitProviderArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecInitProviderArnRefPolicy(obj: TopicPolicySpecInitProviderArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema TopicPolicySpecInitProviderArnSelectorPolicy
+ */
+export interface TopicPolicySpecInitProviderArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema TopicPolicySpecInitProviderArnSelectorPolicy#resolution
+   */
+  readonly resolution?: TopicPolicySpecInitProviderArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema TopicPolicySpecInitProviderArnSelectorPolicy#resolve
+   */
+  readonly resolve?: TopicPolicySpecInitProviderArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'TopicPolicySpecInitProviderArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_TopicPolicySpecInitProviderArnSelectorPolicy(obj: TopicPolicySpecInitProviderArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema TopicPolicySpecProviderConfigRefPolicyResolution
+ */
+export enum TopicPolicySpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema TopicPolicySpecProviderConfigRefPolicyResolve
+ */
+export enum TopicPolicySpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema TopicPolicySpecForProviderArnRefPolicyResolution
+ */
+export enum TopicPolicySpecForProviderArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema TopicPolicySpecForProviderArnRefPolicyResolve
+ */
+export enum TopicPolicySpecForProviderArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema TopicPolicySpecForProviderArnSelectorPolicyResolution
+ */
+export enum TopicPolicySpecForProviderArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema TopicPolicySpecForProviderArnSelectorPolicyResolve
+ */
+export enum TopicPolicySpecForProviderArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema TopicPolicySpecInitProviderArnRefPolicyResolution
+ */
+export enum TopicPolicySpecInitProviderArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema TopicPolicySpecInitProviderArnRefPolicyResolve
+ */
+export enum TopicPolicySpecInitProviderArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema TopicPolicySpecInitProviderArnSelectorPolicyResolution
+ */
+export enum TopicPolicySpecInitProviderArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema TopicPolicySpecInitProviderArnSelectorPolicyResolve
+ */
+export enum TopicPolicySpecInitProviderArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * TopicSubscription is the Schema for the TopicSubscriptions API. Provides a resource for subscribing to SNS topics.
  *
  * @schema TopicSubscription

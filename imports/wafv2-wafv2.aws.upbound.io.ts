@@ -4,6 +4,531 @@ import { Construct } from 'constructs';
 
 
 /**
+ * IPSet is the Schema for the IPSets API. Provides an AWS WAFv2 IP Set resource.
+ *
+ * @schema IPSet
+ */
+export class IpSet extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "IPSet"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'wafv2.aws.upbound.io/v1beta1',
+    kind: 'IPSet',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "IPSet".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: IpSetProps): any {
+    return {
+      ...IpSet.GVK,
+      ...toJson_IpSetProps(props),
+    };
+  }
+
+  /**
+   * Defines a "IPSet" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: IpSetProps) {
+    super(scope, id, {
+      ...IpSet.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...IpSet.GVK,
+      ...toJson_IpSetProps(resolved),
+    };
+  }
+}
+
+/**
+ * IPSet is the Schema for the IPSets API. Provides an AWS WAFv2 IP Set resource.
+ *
+ * @schema IPSet
+ */
+export interface IpSetProps {
+  /**
+   * @schema IPSet#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * IPSetSpec defines the desired state of IPSet
+   *
+   * @schema IPSet#spec
+   */
+  readonly spec: IpSetSpec;
+}
+
+/**
+ * Converts an object of type 'IpSetProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetProps(obj: IpSetProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_IpSetSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * IPSetSpec defines the desired state of IPSet
+ *
+ * @schema IpSetSpec
+ */
+export interface IpSetSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema IpSetSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: IpSetSpecDeletionPolicy;
+
+  /**
+   * @schema IpSetSpec#forProvider
+   */
+  readonly forProvider: IpSetSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema IpSetSpec#initProvider
+   */
+  readonly initProvider?: IpSetSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema IpSetSpec#managementPolicies
+   */
+  readonly managementPolicies?: IpSetSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema IpSetSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: IpSetSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema IpSetSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: IpSetSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'IpSetSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpec(obj: IpSetSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_IpSetSpecForProvider(obj.forProvider),
+    'initProvider': toJson_IpSetSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_IpSetSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_IpSetSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema IpSetSpecDeletionPolicy
+ */
+export enum IpSetSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema IpSetSpecForProvider
+ */
+export interface IpSetSpecForProvider {
+  /**
+   * Contains an array of strings that specifies zero or more IP addresses or blocks of IP addresses. All addresses must be specified using Classless Inter-Domain Routing (CIDR) notation. WAF supports all IPv4 and IPv6 CIDR ranges except for /0.
+   *
+   * @schema IpSetSpecForProvider#addresses
+   */
+  readonly addresses?: string[];
+
+  /**
+   * A friendly description of the IP set.
+   *
+   * @schema IpSetSpecForProvider#description
+   */
+  readonly description?: string;
+
+  /**
+   * Specify IPV4 or IPV6. Valid values are IPV4 or IPV6.
+   *
+   * @schema IpSetSpecForProvider#ipAddressVersion
+   */
+  readonly ipAddressVersion?: string;
+
+  /**
+   * A friendly name of the IP set. Conflicts with name_prefix.
+   *
+   * @schema IpSetSpecForProvider#name
+   */
+  readonly name?: string;
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema IpSetSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Specifies whether this is for an AWS CloudFront distribution or for a regional application. Valid values are CLOUDFRONT or REGIONAL. To work with CloudFront, you must also specify the Region US East (N. Virginia).
+   *
+   * @schema IpSetSpecForProvider#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema IpSetSpecForProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'IpSetSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpecForProvider(obj: IpSetSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'addresses': obj.addresses?.map(y => y),
+    'description': obj.description,
+    'ipAddressVersion': obj.ipAddressVersion,
+    'name': obj.name,
+    'region': obj.region,
+    'scope': obj.scope,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema IpSetSpecInitProvider
+ */
+export interface IpSetSpecInitProvider {
+  /**
+   * Contains an array of strings that specifies zero or more IP addresses or blocks of IP addresses. All addresses must be specified using Classless Inter-Domain Routing (CIDR) notation. WAF supports all IPv4 and IPv6 CIDR ranges except for /0.
+   *
+   * @schema IpSetSpecInitProvider#addresses
+   */
+  readonly addresses?: string[];
+
+  /**
+   * A friendly description of the IP set.
+   *
+   * @schema IpSetSpecInitProvider#description
+   */
+  readonly description?: string;
+
+  /**
+   * Specify IPV4 or IPV6. Valid values are IPV4 or IPV6.
+   *
+   * @schema IpSetSpecInitProvider#ipAddressVersion
+   */
+  readonly ipAddressVersion?: string;
+
+  /**
+   * A friendly name of the IP set. Conflicts with name_prefix.
+   *
+   * @schema IpSetSpecInitProvider#name
+   */
+  readonly name?: string;
+
+  /**
+   * Specifies whether this is for an AWS CloudFront distribution or for a regional application. Valid values are CLOUDFRONT or REGIONAL. To work with CloudFront, you must also specify the Region US East (N. Virginia).
+   *
+   * @schema IpSetSpecInitProvider#scope
+   */
+  readonly scope?: string;
+
+  /**
+   * Key-value map of resource tags.
+   *
+   * @schema IpSetSpecInitProvider#tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Converts an object of type 'IpSetSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpecInitProvider(obj: IpSetSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'addresses': obj.addresses?.map(y => y),
+    'description': obj.description,
+    'ipAddressVersion': obj.ipAddressVersion,
+    'name': obj.name,
+    'scope': obj.scope,
+    'tags': ((obj.tags) === undefined) ? undefined : (Object.entries(obj.tags).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema IpSetSpecManagementPolicies
+ */
+export enum IpSetSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema IpSetSpecProviderConfigRef
+ */
+export interface IpSetSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema IpSetSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema IpSetSpecProviderConfigRef#policy
+   */
+  readonly policy?: IpSetSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'IpSetSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpecProviderConfigRef(obj: IpSetSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_IpSetSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema IpSetSpecWriteConnectionSecretToRef
+ */
+export interface IpSetSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema IpSetSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema IpSetSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'IpSetSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpecWriteConnectionSecretToRef(obj: IpSetSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema IpSetSpecProviderConfigRefPolicy
+ */
+export interface IpSetSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema IpSetSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: IpSetSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema IpSetSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: IpSetSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'IpSetSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_IpSetSpecProviderConfigRefPolicy(obj: IpSetSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema IpSetSpecProviderConfigRefPolicyResolution
+ */
+export enum IpSetSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema IpSetSpecProviderConfigRefPolicyResolve
+ */
+export enum IpSetSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+
+/**
  * WebACL is the Schema for the WebACLs API. Creates a WAFv2 Web ACL resource. The 'rule' field is not supported due to Kubernetes CRD size limitations with deeply nested fields. Please use the 'ruleJson' field to define rules.
  *
  * @schema WebACL
@@ -3076,4 +3601,1709 @@ export enum WebAclAssociationSpecForProviderWebAclArnSelectorPolicyResolve {
   /** IfNotPresent */
   IF_NOT_PRESENT = "IfNotPresent",
 }
+
+
+/**
+ * WebACLLoggingConfiguration is the Schema for the WebACLLoggingConfigurations API. Create a resource for WAFv2 Web ACL Logging Configuration.
+ *
+ * @schema WebACLLoggingConfiguration
+ */
+export class WebAclLoggingConfiguration extends ApiObject {
+  /**
+   * Returns the apiVersion and kind for "WebACLLoggingConfiguration"
+   */
+  public static readonly GVK: GroupVersionKind = {
+    apiVersion: 'wafv2.aws.upbound.io/v1beta1',
+    kind: 'WebACLLoggingConfiguration',
+  }
+
+  /**
+   * Renders a Kubernetes manifest for "WebACLLoggingConfiguration".
+   *
+   * This can be used to inline resource manifests inside other objects (e.g. as templates).
+   *
+   * @param props initialization props
+   */
+  public static manifest(props: WebAclLoggingConfigurationProps): any {
+    return {
+      ...WebAclLoggingConfiguration.GVK,
+      ...toJson_WebAclLoggingConfigurationProps(props),
+    };
+  }
+
+  /**
+   * Defines a "WebACLLoggingConfiguration" API object
+   * @param scope the scope in which to define this object
+   * @param id a scope-local name for the object
+   * @param props initialization props
+   */
+  public constructor(scope: Construct, id: string, props: WebAclLoggingConfigurationProps) {
+    super(scope, id, {
+      ...WebAclLoggingConfiguration.GVK,
+      ...props,
+    });
+  }
+
+  /**
+   * Renders the object to Kubernetes JSON.
+   */
+  public override toJson(): any {
+    const resolved = super.toJson();
+
+    return {
+      ...WebAclLoggingConfiguration.GVK,
+      ...toJson_WebAclLoggingConfigurationProps(resolved),
+    };
+  }
+}
+
+/**
+ * WebACLLoggingConfiguration is the Schema for the WebACLLoggingConfigurations API. Create a resource for WAFv2 Web ACL Logging Configuration.
+ *
+ * @schema WebACLLoggingConfiguration
+ */
+export interface WebAclLoggingConfigurationProps {
+  /**
+   * @schema WebACLLoggingConfiguration#metadata
+   */
+  readonly metadata?: ApiObjectMetadata;
+
+  /**
+   * WebACLLoggingConfigurationSpec defines the desired state of WebACLLoggingConfiguration
+   *
+   * @schema WebACLLoggingConfiguration#spec
+   */
+  readonly spec: WebAclLoggingConfigurationSpec;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationProps' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationProps(obj: WebAclLoggingConfigurationProps | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'metadata': obj.metadata,
+    'spec': toJson_WebAclLoggingConfigurationSpec(obj.spec),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WebACLLoggingConfigurationSpec defines the desired state of WebACLLoggingConfiguration
+ *
+ * @schema WebAclLoggingConfigurationSpec
+ */
+export interface WebAclLoggingConfigurationSpec {
+  /**
+   * DeletionPolicy specifies what will happen to the underlying external
+   * when this managed resource is deleted - either "Delete" or "Orphan" the
+   * external resource.
+   * This field is planned to be deprecated in favor of the ManagementPolicies
+   * field in a future release. Currently, both could be set independently and
+   * non-default values would be honored if the feature flag is enabled.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   *
+   * @schema WebAclLoggingConfigurationSpec#deletionPolicy
+   */
+  readonly deletionPolicy?: WebAclLoggingConfigurationSpecDeletionPolicy;
+
+  /**
+   * @schema WebAclLoggingConfigurationSpec#forProvider
+   */
+  readonly forProvider: WebAclLoggingConfigurationSpecForProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It will be honored
+   * unless the Management Policies feature flag is disabled.
+   * InitProvider holds the same fields as ForProvider, with the exception
+   * of Identifier and other resource reference fields. The fields that are
+   * in InitProvider are merged into ForProvider when the resource is created.
+   * The same fields are also added to the terraform ignore_changes hook, to
+   * avoid updating them after creation. This is useful for fields that are
+   * required on creation, but we do not desire to update them after creation,
+   * for example because of an external controller is managing them, like an
+   * autoscaler.
+   *
+   * @schema WebAclLoggingConfigurationSpec#initProvider
+   */
+  readonly initProvider?: WebAclLoggingConfigurationSpecInitProvider;
+
+  /**
+   * THIS IS A BETA FIELD. It is on by default but can be opted out
+   * through a Crossplane feature flag.
+   * ManagementPolicies specify the array of actions Crossplane is allowed to
+   * take on the managed and external resources.
+   * This field is planned to replace the DeletionPolicy field in a future
+   * release. Currently, both could be set independently and non-default
+   * values would be honored if the feature flag is enabled. If both are
+   * custom, the DeletionPolicy field will be ignored.
+   * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+   * and this one: https://github.com/crossplane/crossplane/blob/444267e84783136daa93568b364a5f01228cacbe/design/one-pager-ignore-changes.md
+   *
+   * @schema WebAclLoggingConfigurationSpec#managementPolicies
+   */
+  readonly managementPolicies?: WebAclLoggingConfigurationSpecManagementPolicies[];
+
+  /**
+   * ProviderConfigReference specifies how the provider that will be used to
+   * create, observe, update, and delete this managed resource should be
+   * configured.
+   *
+   * @schema WebAclLoggingConfigurationSpec#providerConfigRef
+   */
+  readonly providerConfigRef?: WebAclLoggingConfigurationSpecProviderConfigRef;
+
+  /**
+   * WriteConnectionSecretToReference specifies the namespace and name of a
+   * Secret to which any connection details for this managed resource should
+   * be written. Connection details frequently include the endpoint, username,
+   * and password required to connect to the managed resource.
+   *
+   * @schema WebAclLoggingConfigurationSpec#writeConnectionSecretToRef
+   */
+  readonly writeConnectionSecretToRef?: WebAclLoggingConfigurationSpecWriteConnectionSecretToRef;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpec' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpec(obj: WebAclLoggingConfigurationSpec | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'deletionPolicy': obj.deletionPolicy,
+    'forProvider': toJson_WebAclLoggingConfigurationSpecForProvider(obj.forProvider),
+    'initProvider': toJson_WebAclLoggingConfigurationSpecInitProvider(obj.initProvider),
+    'managementPolicies': obj.managementPolicies?.map(y => y),
+    'providerConfigRef': toJson_WebAclLoggingConfigurationSpecProviderConfigRef(obj.providerConfigRef),
+    'writeConnectionSecretToRef': toJson_WebAclLoggingConfigurationSpecWriteConnectionSecretToRef(obj.writeConnectionSecretToRef),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * DeletionPolicy specifies what will happen to the underlying external
+ * when this managed resource is deleted - either "Delete" or "Orphan" the
+ * external resource.
+ * This field is planned to be deprecated in favor of the ManagementPolicies
+ * field in a future release. Currently, both could be set independently and
+ * non-default values would be honored if the feature flag is enabled.
+ * See the design doc for more information: https://github.com/crossplane/crossplane/blob/499895a25d1a1a0ba1604944ef98ac7a1a71f197/design/design-doc-observe-only-resources.md?plain=1#L223
+ *
+ * @schema WebAclLoggingConfigurationSpecDeletionPolicy
+ */
+export enum WebAclLoggingConfigurationSpecDeletionPolicy {
+  /** Orphan */
+  ORPHAN = "Orphan",
+  /** Delete */
+  DELETE = "Delete",
+}
+
+/**
+ * @schema WebAclLoggingConfigurationSpecForProvider
+ */
+export interface WebAclLoggingConfigurationSpecForProvider {
+  /**
+   * Configuration block that allows you to associate Amazon Kinesis Data Firehose, Cloudwatch Log log group, or S3 bucket Amazon Resource Names (ARNs) with the web ACL. Note: data firehose, log group, or bucket name must be prefixed with aws-waf-logs-, e.g. aws-waf-logs-example-firehose, aws-waf-logs-example-log-group, or aws-waf-logs-example-bucket.
+   * AWS Kinesis Firehose Delivery Stream ARNs
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#logDestinationConfigs
+   */
+  readonly logDestinationConfigs?: string[];
+
+  /**
+   * References to DeliveryStream in firehose to populate logDestinationConfigs.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#logDestinationConfigsRefs
+   */
+  readonly logDestinationConfigsRefs?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs[];
+
+  /**
+   * Selector for a list of DeliveryStream in firehose to populate logDestinationConfigs.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#logDestinationConfigsSelector
+   */
+  readonly logDestinationConfigsSelector?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector;
+
+  /**
+   * Configuration block that specifies which web requests are kept in the logs and which are dropped. It allows filtering based on the rule action and the web request labels applied by matching rules during web ACL evaluation. For more details, refer to the Logging Filter section below.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#loggingFilter
+   */
+  readonly loggingFilter?: WebAclLoggingConfigurationSpecForProviderLoggingFilter;
+
+  /**
+   * Configuration for parts of the request that you want to keep out of the logs. Up to 100 redacted_fields blocks are supported. See Redacted Fields below for more details.
+   * Parts of the request to exclude from logs
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#redactedFields
+   */
+  readonly redactedFields?: WebAclLoggingConfigurationSpecForProviderRedactedFields[];
+
+  /**
+   * Region where this resource will be managed. Defaults to the Region set in the provider configuration.
+   * Region is the region you'd like your resource to be created in.
+   *
+   * @default the Region set in the provider configuration.
+   * @schema WebAclLoggingConfigurationSpecForProvider#region
+   */
+  readonly region: string;
+
+  /**
+   * Amazon Resource Name (ARN) of the web ACL that you want to associate with log_destination_configs.
+   * AWS WebACL ARN
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#resourceArn
+   */
+  readonly resourceArn?: string;
+
+  /**
+   * Reference to a WebACL in wafv2 to populate resourceArn.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#resourceArnRef
+   */
+  readonly resourceArnRef?: WebAclLoggingConfigurationSpecForProviderResourceArnRef;
+
+  /**
+   * Selector for a WebACL in wafv2 to populate resourceArn.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProvider#resourceArnSelector
+   */
+  readonly resourceArnSelector?: WebAclLoggingConfigurationSpecForProviderResourceArnSelector;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProvider(obj: WebAclLoggingConfigurationSpecForProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'logDestinationConfigs': obj.logDestinationConfigs?.map(y => y),
+    'logDestinationConfigsRefs': obj.logDestinationConfigsRefs?.map(y => toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs(y)),
+    'logDestinationConfigsSelector': toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector(obj.logDestinationConfigsSelector),
+    'loggingFilter': toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilter(obj.loggingFilter),
+    'redactedFields': obj.redactedFields?.map(y => toJson_WebAclLoggingConfigurationSpecForProviderRedactedFields(y)),
+    'region': obj.region,
+    'resourceArn': obj.resourceArn,
+    'resourceArnRef': toJson_WebAclLoggingConfigurationSpecForProviderResourceArnRef(obj.resourceArnRef),
+    'resourceArnSelector': toJson_WebAclLoggingConfigurationSpecForProviderResourceArnSelector(obj.resourceArnSelector),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * THIS IS A BETA FIELD. It will be honored
+ * unless the Management Policies feature flag is disabled.
+ * InitProvider holds the same fields as ForProvider, with the exception
+ * of Identifier and other resource reference fields. The fields that are
+ * in InitProvider are merged into ForProvider when the resource is created.
+ * The same fields are also added to the terraform ignore_changes hook, to
+ * avoid updating them after creation. This is useful for fields that are
+ * required on creation, but we do not desire to update them after creation,
+ * for example because of an external controller is managing them, like an
+ * autoscaler.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProvider
+ */
+export interface WebAclLoggingConfigurationSpecInitProvider {
+  /**
+   * Configuration block that allows you to associate Amazon Kinesis Data Firehose, Cloudwatch Log log group, or S3 bucket Amazon Resource Names (ARNs) with the web ACL. Note: data firehose, log group, or bucket name must be prefixed with aws-waf-logs-, e.g. aws-waf-logs-example-firehose, aws-waf-logs-example-log-group, or aws-waf-logs-example-bucket.
+   * AWS Kinesis Firehose Delivery Stream ARNs
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProvider#logDestinationConfigs
+   */
+  readonly logDestinationConfigs?: string[];
+
+  /**
+   * References to DeliveryStream in firehose to populate logDestinationConfigs.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProvider#logDestinationConfigsRefs
+   */
+  readonly logDestinationConfigsRefs?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs[];
+
+  /**
+   * Selector for a list of DeliveryStream in firehose to populate logDestinationConfigs.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProvider#logDestinationConfigsSelector
+   */
+  readonly logDestinationConfigsSelector?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector;
+
+  /**
+   * Configuration block that specifies which web requests are kept in the logs and which are dropped. It allows filtering based on the rule action and the web request labels applied by matching rules during web ACL evaluation. For more details, refer to the Logging Filter section below.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProvider#loggingFilter
+   */
+  readonly loggingFilter?: WebAclLoggingConfigurationSpecInitProviderLoggingFilter;
+
+  /**
+   * Configuration for parts of the request that you want to keep out of the logs. Up to 100 redacted_fields blocks are supported. See Redacted Fields below for more details.
+   * Parts of the request to exclude from logs
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProvider#redactedFields
+   */
+  readonly redactedFields?: WebAclLoggingConfigurationSpecInitProviderRedactedFields[];
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProvider' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProvider(obj: WebAclLoggingConfigurationSpecInitProvider | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'logDestinationConfigs': obj.logDestinationConfigs?.map(y => y),
+    'logDestinationConfigsRefs': obj.logDestinationConfigsRefs?.map(y => toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs(y)),
+    'logDestinationConfigsSelector': toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector(obj.logDestinationConfigsSelector),
+    'loggingFilter': toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilter(obj.loggingFilter),
+    'redactedFields': obj.redactedFields?.map(y => toJson_WebAclLoggingConfigurationSpecInitProviderRedactedFields(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A ManagementAction represents an action that the Crossplane controllers
+ * can take on an external resource.
+ *
+ * @schema WebAclLoggingConfigurationSpecManagementPolicies
+ */
+export enum WebAclLoggingConfigurationSpecManagementPolicies {
+  /** Observe */
+  OBSERVE = "Observe",
+  /** Create */
+  CREATE = "Create",
+  /** Update */
+  UPDATE = "Update",
+  /** Delete */
+  DELETE = "Delete",
+  /** LateInitialize */
+  LATE_INITIALIZE = "LateInitialize",
+  /** * */
+  VALUE_ASTERISK = "*",
+}
+
+/**
+ * ProviderConfigReference specifies how the provider that will be used to
+ * create, observe, update, and delete this managed resource should be
+ * configured.
+ *
+ * @schema WebAclLoggingConfigurationSpecProviderConfigRef
+ */
+export interface WebAclLoggingConfigurationSpecProviderConfigRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema WebAclLoggingConfigurationSpecProviderConfigRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema WebAclLoggingConfigurationSpecProviderConfigRef#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecProviderConfigRefPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecProviderConfigRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecProviderConfigRef(obj: WebAclLoggingConfigurationSpecProviderConfigRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_WebAclLoggingConfigurationSpecProviderConfigRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * WriteConnectionSecretToReference specifies the namespace and name of a
+ * Secret to which any connection details for this managed resource should
+ * be written. Connection details frequently include the endpoint, username,
+ * and password required to connect to the managed resource.
+ *
+ * @schema WebAclLoggingConfigurationSpecWriteConnectionSecretToRef
+ */
+export interface WebAclLoggingConfigurationSpecWriteConnectionSecretToRef {
+  /**
+   * Name of the secret.
+   *
+   * @schema WebAclLoggingConfigurationSpecWriteConnectionSecretToRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Namespace of the secret.
+   *
+   * @schema WebAclLoggingConfigurationSpecWriteConnectionSecretToRef#namespace
+   */
+  readonly namespace: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecWriteConnectionSecretToRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecWriteConnectionSecretToRef(obj: WebAclLoggingConfigurationSpecWriteConnectionSecretToRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'namespace': obj.namespace,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs(obj: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of DeliveryStream in firehose to populate logDestinationConfigs.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector(obj: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block that specifies which web requests are kept in the logs and which are dropped. It allows filtering based on the rule action and the web request labels applied by matching rules during web ACL evaluation. For more details, refer to the Logging Filter section below.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilter
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLoggingFilter {
+  /**
+   * Default handling for logs that don't match any of the specified filtering conditions. Valid values for default_behavior are KEEP or DROP.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilter#defaultBehavior
+   */
+  readonly defaultBehavior?: string;
+
+  /**
+   * Filter(s) that you want to apply to the logs. See Filter below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilter#filter
+   */
+  readonly filter?: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter[];
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLoggingFilter' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilter(obj: WebAclLoggingConfigurationSpecForProviderLoggingFilter | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultBehavior': obj.defaultBehavior,
+    'filter': obj.filter?.map(y => toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema WebAclLoggingConfigurationSpecForProviderRedactedFields
+ */
+export interface WebAclLoggingConfigurationSpecForProviderRedactedFields {
+  /**
+   * HTTP method to be redacted. It must be specified as an empty configuration block {}. The method indicates the type of operation that the request is asking the origin to perform.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderRedactedFields#method
+   */
+  readonly method?: any;
+
+  /**
+   * Whether to redact the query string. It must be specified as an empty configuration block {}. The query string is the part of a URL that appears after a ? character, if any.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderRedactedFields#queryString
+   */
+  readonly queryString?: any;
+
+  /**
+   * "single_header" refers to the redaction of a single header. For more information, please see the details below under Single Header.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderRedactedFields#singleHeader
+   */
+  readonly singleHeader?: WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader;
+
+  /**
+   * Configuration block that redacts the request URI path. It should be specified as an empty configuration block {}. The URI path is the part of a web request that identifies a resource, such as /images/daily-ad.jpg.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderRedactedFields#uriPath
+   */
+  readonly uriPath?: any;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderRedactedFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderRedactedFields(obj: WebAclLoggingConfigurationSpecForProviderRedactedFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'method': obj.method,
+    'queryString': obj.queryString,
+    'singleHeader': toJson_WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader(obj.singleHeader),
+    'uriPath': obj.uriPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Reference to a WebACL in wafv2 to populate resourceArn.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRef
+ */
+export interface WebAclLoggingConfigurationSpecForProviderResourceArnRef {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRef#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRef#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderResourceArnRef' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderResourceArnRef(obj: WebAclLoggingConfigurationSpecForProviderResourceArnRef | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a WebACL in wafv2 to populate resourceArn.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelector
+ */
+export interface WebAclLoggingConfigurationSpecForProviderResourceArnSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelector#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderResourceArnSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderResourceArnSelector(obj: WebAclLoggingConfigurationSpecForProviderResourceArnSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * A Reference to a named object.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs {
+  /**
+   * Name of the referenced object.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs#name
+   */
+  readonly name: string;
+
+  /**
+   * Policies for referencing.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs(obj: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefs | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+    'policy': toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Selector for a list of DeliveryStream in firehose to populate logDestinationConfigs.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector {
+  /**
+   * MatchControllerRef ensures an object with the same controller reference
+   * as the selecting object is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector#matchControllerRef
+   */
+  readonly matchControllerRef?: boolean;
+
+  /**
+   * MatchLabels ensures an object with matching labels is selected.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector#matchLabels
+   */
+  readonly matchLabels?: { [key: string]: string };
+
+  /**
+   * Policies for selection.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector#policy
+   */
+  readonly policy?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector(obj: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelector | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'matchControllerRef': obj.matchControllerRef,
+    'matchLabels': ((obj.matchLabels) === undefined) ? undefined : (Object.entries(obj.matchLabels).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {})),
+    'policy': toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy(obj.policy),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration block that specifies which web requests are kept in the logs and which are dropped. It allows filtering based on the rule action and the web request labels applied by matching rules during web ACL evaluation. For more details, refer to the Logging Filter section below.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilter
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLoggingFilter {
+  /**
+   * Default handling for logs that don't match any of the specified filtering conditions. Valid values for default_behavior are KEEP or DROP.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilter#defaultBehavior
+   */
+  readonly defaultBehavior?: string;
+
+  /**
+   * Filter(s) that you want to apply to the logs. See Filter below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilter#filter
+   */
+  readonly filter?: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter[];
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLoggingFilter' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilter(obj: WebAclLoggingConfigurationSpecInitProviderLoggingFilter | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'defaultBehavior': obj.defaultBehavior,
+    'filter': obj.filter?.map(y => toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter(y)),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFields
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderRedactedFields {
+  /**
+   * HTTP method to be redacted. It must be specified as an empty configuration block {}. The method indicates the type of operation that the request is asking the origin to perform.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFields#method
+   */
+  readonly method?: any;
+
+  /**
+   * Whether to redact the query string. It must be specified as an empty configuration block {}. The query string is the part of a URL that appears after a ? character, if any.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFields#queryString
+   */
+  readonly queryString?: any;
+
+  /**
+   * "single_header" refers to the redaction of a single header. For more information, please see the details below under Single Header.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFields#singleHeader
+   */
+  readonly singleHeader?: WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader;
+
+  /**
+   * Configuration block that redacts the request URI path. It should be specified as an empty configuration block {}. The URI path is the part of a web request that identifies a resource, such as /images/daily-ad.jpg.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFields#uriPath
+   */
+  readonly uriPath?: any;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderRedactedFields' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderRedactedFields(obj: WebAclLoggingConfigurationSpecInitProviderRedactedFields | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'method': obj.method,
+    'queryString': obj.queryString,
+    'singleHeader': toJson_WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader(obj.singleHeader),
+    'uriPath': obj.uriPath,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema WebAclLoggingConfigurationSpecProviderConfigRefPolicy
+ */
+export interface WebAclLoggingConfigurationSpecProviderConfigRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecProviderConfigRefPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecProviderConfigRefPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecProviderConfigRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecProviderConfigRefPolicy(obj: WebAclLoggingConfigurationSpecProviderConfigRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy(obj: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy(obj: WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter {
+  /**
+   * Parameter that determines how to handle logs that meet the conditions and requirements of the filter. The valid values for behavior are KEEP or DROP.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter#behavior
+   */
+  readonly behavior?: string;
+
+  /**
+   * Match condition(s) for the filter. See Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter#condition
+   */
+  readonly condition?: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition[];
+
+  /**
+   * Logic to apply to the filtering conditions. You can specify that a log must match all conditions or at least one condition in order to satisfy the filter. Valid values for requirement are MEETS_ALL or MEETS_ANY.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter#requirement
+   */
+  readonly requirement?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter(obj: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilter | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'behavior': obj.behavior,
+    'condition': obj.condition?.map(y => toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition(y)),
+    'requirement': obj.requirement,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * "single_header" refers to the redaction of a single header. For more information, please see the details below under Single Header.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader
+ */
+export interface WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader {
+  /**
+   * Name of the query header to redact. This setting must be provided in lowercase characters.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader(obj: WebAclLoggingConfigurationSpecForProviderRedactedFieldsSingleHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy
+ */
+export interface WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy(obj: WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy
+ */
+export interface WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy(obj: WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for referencing.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy(obj: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Policies for selection.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy {
+  /**
+   * Resolution specifies whether resolution of this reference is required.
+   * The default is 'Required', which means the reconcile will fail if the
+   * reference cannot be resolved. 'Optional' means this reference will be
+   * a no-op if it cannot be resolved.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy#resolution
+   */
+  readonly resolution?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolution;
+
+  /**
+   * Resolve specifies when this reference should be resolved. The default
+   * is 'IfNotPresent', which will attempt to resolve the reference only when
+   * the corresponding field is not present. Use 'Always' to resolve the
+   * reference on every reconcile.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy#resolve
+   */
+  readonly resolve?: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolve;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy(obj: WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicy | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'resolution': obj.resolution,
+    'resolve': obj.resolve,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter {
+  /**
+   * Parameter that determines how to handle logs that meet the conditions and requirements of the filter. The valid values for behavior are KEEP or DROP.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter#behavior
+   */
+  readonly behavior?: string;
+
+  /**
+   * Match condition(s) for the filter. See Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter#condition
+   */
+  readonly condition?: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition[];
+
+  /**
+   * Logic to apply to the filtering conditions. You can specify that a log must match all conditions or at least one condition in order to satisfy the filter. Valid values for requirement are MEETS_ALL or MEETS_ANY.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter#requirement
+   */
+  readonly requirement?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter(obj: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilter | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'behavior': obj.behavior,
+    'condition': obj.condition?.map(y => toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition(y)),
+    'requirement': obj.requirement,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * "single_header" refers to the redaction of a single header. For more information, please see the details below under Single Header.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader {
+  /**
+   * Name of the query header to redact. This setting must be provided in lowercase characters.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader#name
+   */
+  readonly name?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader(obj: WebAclLoggingConfigurationSpecInitProviderRedactedFieldsSingleHeader | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'name': obj.name,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecProviderConfigRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecForProviderLogDestinationConfigsSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition {
+  /**
+   * Configuration for a single action condition. See Action Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition#actionCondition
+   */
+  readonly actionCondition?: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition;
+
+  /**
+   * Condition for a single label name. See Label Name Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition#labelNameCondition
+   */
+  readonly labelNameCondition?: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition(obj: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'actionCondition': toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition(obj.actionCondition),
+    'labelNameCondition': toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition(obj.labelNameCondition),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecForProviderResourceArnRefPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecForProviderResourceArnSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsRefsPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * Resolution specifies whether resolution of this reference is required.
+ * The default is 'Required', which means the reconcile will fail if the
+ * reference cannot be resolved. 'Optional' means this reference will be
+ * a no-op if it cannot be resolved.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolution
+ */
+export enum WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolution {
+  /** Required */
+  REQUIRED = "Required",
+  /** Optional */
+  OPTIONAL = "Optional",
+}
+
+/**
+ * Resolve specifies when this reference should be resolved. The default
+ * is 'IfNotPresent', which will attempt to resolve the reference only when
+ * the corresponding field is not present. Use 'Always' to resolve the
+ * reference on every reconcile.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolve
+ */
+export enum WebAclLoggingConfigurationSpecInitProviderLogDestinationConfigsSelectorPolicyResolve {
+  /** Always */
+  ALWAYS = "Always",
+  /** IfNotPresent */
+  IF_NOT_PRESENT = "IfNotPresent",
+}
+
+/**
+ * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition {
+  /**
+   * Configuration for a single action condition. See Action Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition#actionCondition
+   */
+  readonly actionCondition?: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition;
+
+  /**
+   * Condition for a single label name. See Label Name Condition below for more details.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition#labelNameCondition
+   */
+  readonly labelNameCondition?: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition(obj: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'actionCondition': toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition(obj.actionCondition),
+    'labelNameCondition': toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition(obj.labelNameCondition),
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for a single action condition. See Action Condition below for more details.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition {
+  /**
+   * Action setting that a log record must contain in order to meet the condition. Valid values for action are ALLOW, BLOCK, COUNT, CAPTCHA, CHALLENGE and EXCLUDED_AS_COUNT.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition#action
+   */
+  readonly action?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition(obj: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionActionCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Condition for a single label name. See Label Name Condition below for more details.
+ *
+ * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition
+ */
+export interface WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition {
+  /**
+   * Name of the label that a log record must contain in order to meet the condition. It must be a fully qualified label name, which includes a prefix, optional namespaces, and the label name itself. The prefix identifies the rule group or web ACL context of the rule that added the label.
+   *
+   * @schema WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition#labelName
+   */
+  readonly labelName?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition(obj: WebAclLoggingConfigurationSpecForProviderLoggingFilterFilterConditionLabelNameCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelName': obj.labelName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Configuration for a single action condition. See Action Condition below for more details.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition {
+  /**
+   * Action setting that a log record must contain in order to meet the condition. Valid values for action are ALLOW, BLOCK, COUNT, CAPTCHA, CHALLENGE and EXCLUDED_AS_COUNT.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition#action
+   */
+  readonly action?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition(obj: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionActionCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'action': obj.action,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+
+/**
+ * Condition for a single label name. See Label Name Condition below for more details.
+ *
+ * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition
+ */
+export interface WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition {
+  /**
+   * Name of the label that a log record must contain in order to meet the condition. It must be a fully qualified label name, which includes a prefix, optional namespaces, and the label name itself. The prefix identifies the rule group or web ACL context of the rule that added the label.
+   *
+   * @schema WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition#labelName
+   */
+  readonly labelName?: string;
+}
+
+/**
+ * Converts an object of type 'WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition' to JSON representation.
+ */
+/* eslint-disable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
+export function toJson_WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition(obj: WebAclLoggingConfigurationSpecInitProviderLoggingFilterFilterConditionLabelNameCondition | undefined): Record<string, any> | undefined {
+  if (obj === undefined) { return undefined; }
+  const result = {
+    'labelName': obj.labelName,
+  };
+  // filter undefined values
+  return Object.entries(result).reduce((r, i) => (i[1] === undefined) ? r : ({ ...r, [i[0]]: i[1] }), {});
+}
+/* eslint-enable max-len, @stylistic/max-len, quote-props, @stylistic/quote-props */
 
