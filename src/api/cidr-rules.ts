@@ -22,6 +22,9 @@ export function prefix(s: string): string {
   return `int(${s}.split('/')[1])`;
 }
 
+/** CEL: the first address of the CIDR string expression `s`, counted within its /16 (octets 3 and 4). */
+const start = (s: string) => `(${octet(s, 2)} * 256 + ${octet(s, 3)})`;
+
 /** CEL map literal: prefix length -> number of addresses, for prefixes lo..hi. */
 function sizes(lo: number, hi: number): string {
   const entries: string[] = [];
@@ -34,7 +37,7 @@ function sizes(lo: number, hi: number): string {
  * Valid for prefixes 16..28, where the host part spans at most the last two octets.
  */
 export function isNetworkAddress(s: string, lo: number, hi: number): string {
-  return `(${octet(s, 2)} * 256 + ${octet(s, 3)}) % ${sizes(lo, hi)}[${prefix(s)}] == 0`;
+  return `${start(s)} % ${sizes(lo, hi)}[${prefix(s)}] == 0`;
 }
 
 /**
@@ -46,13 +49,11 @@ export function insideVpc(sub: string, vpc: string): string {
     `${prefix(sub)} >= ${prefix(vpc)}`,
     `${octet(sub, 0)} == ${octet(vpc, 0)}`,
     `${octet(sub, 1)} == ${octet(vpc, 1)}`,
-    `${octet(sub, 2)} * 256 + ${octet(sub, 3)} >= ${octet(vpc, 2)} * 256`,
-    `${octet(sub, 2)} * 256 + ${octet(sub, 3)} < ${octet(vpc, 2)} * 256 + ${sizes(16, 20)}[${prefix(vpc)}]`,
+    `${start(sub)} >= ${octet(vpc, 2)} * 256`,
+    `${start(sub)} < ${octet(vpc, 2)} * 256 + ${sizes(16, 20)}[${prefix(vpc)}]`,
   ].join(' && ');
 }
 
-/** CEL: the first address of the CIDR string expression `s`, counted within its /16 (octets 3 and 4). */
-const start = (s: string) => `(${octet(s, 2)} * 256 + ${octet(s, 3)})`;
 
 /**
  * CEL: CIDRs `a` and `b` (prefix 17..26, inside one VPC of prefix 16..20, so the first two octets
