@@ -8,7 +8,7 @@ export CRDS_DIR GOPROXY_DIR
 NPM_STAMP := node_modules/.package-lock.json
 GROUPED := .build/crds
 
-.PHONY: all setup tools imports compile synth build test golden typecheck jest bench clean
+.PHONY: all setup tools tools-live imports compile synth build test test-live golden typecheck jest bench clean
 
 all: build
 
@@ -22,6 +22,12 @@ $(NPM_STAMP): package.json package-lock.json
 # version is already there is skipped): crank v2.2.4 and the three pipeline functions.
 tools:
 	scripts/install-go-tools.sh
+
+# The live control plane's binaries (test/live): Crossplane core v2.2.4 and its CRDs, and
+# kube-apiserver and kube-controller-manager v1.34.4 from the wrapper module in scripts/kube.
+# etcd comes from the machine (Debian: apt-get install -y etcd-server).
+tools-live:
+	scripts/install-go-tools.sh live
 
 # Regenerate imports/ from the CRDs: one module per API group (see scripts/group-crds.sh).
 imports: setup
@@ -42,11 +48,17 @@ synth: compile
 # The main job: tools, imports, compile, synth, then every test.
 build: tools imports synth test
 
-# Every test: the tools, a type-check once, then jest (which only transpiles). jest's global setup
-# starts the pipeline functions for the run; the render and validate tests use crank.
-test: setup tools
-	npx tsc -p tsconfig.json --noEmit
+# Every test: the tools, a type-check once (compiling into lib/), then jest (which only transpiles)
+# and the live suite. jest's global setup starts the pipeline functions for the run; the render
+# and validate tests use crank.
+test: setup tools tools-live compile
 	npx jest --ci
+	$(MAKE) --no-print-directory test-live
+
+# The live suite (test/live): a real API server with Crossplane core on loopback reconciles every
+# example claim. Node's test runner on the compiled suite (the Kubernetes client is an ES module).
+test-live: setup tools tools-live compile
+	node --test-reporter=spec lib/test/live/live-suite.js
 
 # Rewrite the golden renders of the example claims (test/golden/), then review their diff.
 golden: setup tools

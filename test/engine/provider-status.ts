@@ -147,6 +147,18 @@ const ready = (time: string) => [
 ];
 
 /**
+ * What the simulated IDs derive from: the claim and the composition resource name when the resource
+ * has them (so a render and the live control plane, whose generated names differ, see the same IDs),
+ * else the resource's name.
+ */
+function identity(o: any, gk: string, name: string): string {
+  const labels = o.metadata.labels ?? {};
+  const resource = o.metadata.annotations?.['crossplane.io/composition-resource-name'];
+  const claim = labels['crossplane.io/claim-name'];
+  return resource && claim ? `${gk}/${labels['crossplane.io/claim-namespace']}/${claim}/${resource}` : `${gk}/${name}`;
+}
+
+/**
  * A desired composed resource as it is observed once created and Ready: its generated name kept
  * (or `name` given by the previous reconcile), the external name AWS assigned, and the status the
  * provider writes. `account` is the claim's AWS account.
@@ -167,7 +179,7 @@ export function observe(desired: any, name: string, account: string): any {
   if (!crd) throw new Error(`no CRD for ${o.apiVersion} ${o.kind}`);
   const base = {
     kind: gk,
-    hex: createHash('sha256').update(`${gk}/${name}`).digest('hex'),
+    hex: createHash('sha256').update(identity(o, gk, name)).digest('hex'),
     region: o.spec.forProvider.region ?? 'us-east-1',
     account,
     forProvider: o.spec.forProvider,

@@ -33,6 +33,9 @@ export function distDocs(): Record<string, any[]> {
 export const distObjects = () => Object.values(distDocs()).flat();
 export const compositionDoc = () => distObjects().find((o) => o.kind === 'Composition');
 export const xrdDoc = () => distObjects().find((o) => o.kind === 'CompositeResourceDefinition');
+/** Every Composition and every XRD in dist/ (one each today; one per tier API after the nested-composition issue). */
+export const compositionDocs = () => distObjects().filter((o) => o.kind === 'Composition');
+export const xrdDocs = () => distObjects().filter((o) => o.kind === 'CompositeResourceDefinition');
 export const ptInput = () => compositionDoc().spec.pipeline.find((s: any) => s.functionRef.name === 'function-patch-and-transform').input;
 export const xrdSchemaDoc = () => xrdDoc().spec.versions[0].schema.openAPIV3Schema;
 

@@ -1,0 +1,11 @@
+// kube-apiserver v1.34.4, built from the published module for the live control plane (test/live).
+package main
+
+import (
+	"os"
+
+	"k8s.io/component-base/cli"
+	"k8s.io/kubernetes/cmd/kube-apiserver/app"
+)
+
+func main() { os.Exit(cli.Run(app.NewAPIServerCommand())) }

@@ -1,0 +1,104 @@
+import { API_GROUP, API_VERSION, CLAIM_KIND } from '../../src/config';
+import { PlatformParameters } from '../../src/examples/claims';
+
+/**
+ * The table of bad claims and the message each must produce, shared by the offline check
+ * (test/claim-rules.test.ts, crank beta validate) and the live API server (test/live), which must
+ * reject each with the same message.
+ */
+export const P = 'spec.parameters';
+export const dev: PlatformParameters = { environment: 'dev', environmentSuffix: 'dev1', owner: 'platform-team', awsAccountId: '123456789012' };
+export const prod: PlatformParameters = { ...dev, environment: 'prod', environmentSuffix: 'prod1' };
+const net3 = (vpcCidr: string, privateSubnetCidrs: string[], publicSubnetCidrs: string[]) => ({ vpcCidr, privateSubnetCidrs, publicSubnetCidrs });
+
+const above = (path: string, n: number) => `${P}.${path} in body should be less than or equal to ${n}`;
+const below = (path: string, n: number) => `${P}.${path} in body should be greater than or equal to ${n}`;
+const pattern = (path: string) => `${P}.${path} in body should match`;
+export const unsupported = (path: string) => `${P}.${path}: Unsupported value:`;
+export const tooLong = (path: string, n: number) => `${P}.${path}: Too long: may not be more than ${n} bytes`;
+
+/** [case, parameters (any: the point is to be wrong), a message the user must see] */
+export const BAD_CLAIMS: [string, any, string][] = [
+  // CEL rules of the XRD
+  ['prod with 2 AZs', { ...prod, network: { azCount: 2, privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'], publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.azCount must be 3 when ${P}.environment is prod`],
+  ['prod with 0 readers', { ...prod, database: { readers: 0 } }, `${P}.database.readers must be at least 1 when ${P}.environment is prod`],
+  ['prod without deletion protection', { ...prod, database: { deletionProtection: false } }, `${P}.database.deletionProtection cannot be false when ${P}.environment is prod`],
+  ['VPC CIDR with host bits', { ...dev, network: { vpcCidr: '10.0.0.1/16' } }, `${P}.network.vpcCidr must be a network address (no host bits set) with a /16 to /20 prefix, e.g. 10.0.0.0/16`],
+  ['subnets outside the VPC', { ...dev, network: { vpcCidr: '10.20.0.0/16' } }, `${P}.network: every subnet CIDR must lie inside vpcCidr; set privateSubnetCidrs and publicSubnetCidrs when you change vpcCidr`],
+  ['a subnet above a /20 VPC', { ...dev, network: net3('10.0.0.0/20', ['10.0.0.0/23', '10.0.2.0/23', '10.0.16.0/23'], ['10.0.8.0/24', '10.0.9.0/24', '10.0.10.0/24']) }, `${P}.network: every subnet CIDR must lie inside vpcCidr`],
+  ['a private subnet with host bits', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.33.0/19', '10.0.64.0/19'] } }, 'every private subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19'],
+  ['a public subnet with host bits', { ...dev, network: { publicSubnetCidrs: ['10.0.128.0/22', '10.0.133.0/22', '10.0.136.0/22'] } }, 'every public subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19'],
+  ['two equal private subnets', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.0.0/19', '10.0.64.0/19'] } }, `${P}.network: subnet CIDRs must not overlap; every entry of privateSubnetCidrs and publicSubnetCidrs needs its own address range`],
+  ['a public subnet inside a private one', { ...dev, network: { publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22', '10.0.32.0/22'] } }, `${P}.network: subnet CIDRs must not overlap`],
+  ['a private subnet that spans a public one', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19', '10.0.128.0/17'] } }, `${P}.network: subnet CIDRs must not overlap`],
+  ['too few subnets for 3 AZs', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'] } }, `${P}.network: privateSubnetCidrs and publicSubnetCidrs need one CIDR per AZ (at least azCount entries)`],
+  ['min ACU above max ACU', { ...dev, database: { minCapacity: 64, maxCapacity: 32 } }, `${P}.database.minCapacity must not exceed ${P}.database.maxCapacity`],
+  ['min ACU alone above the table maximum (100k: 8-128)', { ...dev, database: { minCapacity: 200 } }, `${P}.database.minCapacity must not exceed the capacity table's maximum ACUs for ${P}.capacity.expectedConcurrentStudents; set ${P}.database.maxCapacity as well`],
+  ['max ACU alone below the table minimum (300k: 16-256)', { ...dev, capacity: { expectedConcurrentStudents: 300000 }, database: { maxCapacity: 8 } }, `${P}.database.maxCapacity must not be below the capacity table's minimum ACUs for ${P}.capacity.expectedConcurrentStudents; set ${P}.database.minCapacity as well`],
+  ['min ACU not in 0.5 steps', { ...dev, database: { minCapacity: 1.3 } }, `${P}.database.minCapacity must be a multiple of 0.5 ACU`],
+  ['backup retention of 40 days', { ...dev, database: { backupRetentionDays: 40 } }, `${P}.database.backupRetentionDays must be between 7 and 35 days`],
+  ['suffix ending with a dash', { ...dev, environmentSuffix: 'dev-' }, `${P}.environmentSuffix must be 2-12 lowercase letters, digits or "-", start with a letter and not end with "-"`],
+  // enums
+  ['unknown environment', { ...dev, environment: 'qa' }, unsupported('environment')],
+  ['unknown data class', { ...dev, dataClassification: 'public' }, unsupported('dataClassification')],
+  ['Aurora major version only', { ...dev, database: { engineVersion: '16' } }, unsupported('database.engineVersion')],
+  ['unknown Redis version', { ...dev, cache: { engineVersion: '6.2' } }, unsupported('cache.engineVersion')],
+  // bounds, patterns and lengths
+  ['suffix of one character', { ...dev, environmentSuffix: 'd' }, `${P}.environmentSuffix in body should be at least 2 chars long`],
+  ['suffix of 13 characters', { ...dev, environmentSuffix: 'abcdefghijklm' }, tooLong('environmentSuffix', 12)],
+  ['suffix with capitals', { ...dev, environmentSuffix: 'Prod' }, pattern('environmentSuffix')],
+  ['region that does not exist', { ...dev, region: 'eu-middle-9x' }, pattern('region')],
+  ['region of 21 characters', { ...dev, region: 'eu-southeast-12345678' }, tooLong('region', 20)],
+  ['owner of one character', { ...dev, owner: 'x' }, `${P}.owner in body should be at least 2 chars long`],
+  ['owner of 65 characters', { ...dev, owner: 'x'.repeat(65) }, tooLong('owner', 64)],
+  ['owner starting with a space', { ...dev, owner: ' team' }, pattern('owner')],
+  ['account ID of 5 digits', { ...dev, awsAccountId: '12345' }, pattern('awsAccountId')],
+  ['account ID of 13 digits', { ...dev, awsAccountId: '1234567890123' }, tooLong('awsAccountId', 12)],
+  ['empty provider config name', { ...dev, providerConfigName: '' }, `${P}.providerConfigName in body should be at least 1 chars long`],
+  ['provider config name of 64 characters', { ...dev, providerConfigName: 'a'.repeat(64) }, tooLong('providerConfigName', 63)],
+  ['provider config name with capitals', { ...dev, providerConfigName: 'Default' }, pattern('providerConfigName')],
+  ['99 students', { ...dev, capacity: { expectedConcurrentStudents: 99 } }, below('capacity.expectedConcurrentStudents', 100)],
+  ['600,000 students', { ...dev, capacity: { expectedConcurrentStudents: 600000 } }, above('capacity.expectedConcurrentStudents', 500000)],
+  ['VPC /24', { ...dev, network: { vpcCidr: '10.0.0.0/24' } }, pattern('network.vpcCidr')],
+  ['VPC CIDR of 19 characters', { ...dev, network: { vpcCidr: '100.100.100.100/166' } }, tooLong('network.vpcCidr', 18)],
+  ['1 AZ', { ...dev, network: { azCount: 1 } }, below('network.azCount', 2)],
+  ['4 AZs', { ...dev, network: { azCount: 4 } }, above('network.azCount', 3)],
+  ['one private subnet', { ...dev, network: { azCount: 2, privateSubnetCidrs: ['10.0.0.0/19'] } }, `${P}.network.privateSubnetCidrs: Invalid value: 1: ${P}.network.privateSubnetCidrs in body should have at least 2 items`],
+  ['one public subnet', { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22'] } }, `${P}.network.publicSubnetCidrs: Invalid value: 1: ${P}.network.publicSubnetCidrs in body should have at least 2 items`],
+  ['four private subnets', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/19', '10.0.96.0/19'] } }, `${P}.network.privateSubnetCidrs: Too many: 4: must have at most 3 items`],
+  ['four public subnets', { ...dev, network: { publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22', '10.0.140.0/22'] } }, `${P}.network.publicSubnetCidrs: Too many: 4: must have at most 3 items`],
+  ['a /27 private subnet', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/27'] } }, pattern('network.privateSubnetCidrs[2]')],
+  ['a /16 public subnet', { ...dev, network: { publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22', '10.0.0.0/16'] } }, pattern('network.publicSubnetCidrs[2]')],
+  ['a private subnet of 19 characters', { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19', '100.100.100.100/222'] } }, tooLong('network.privateSubnetCidrs[2]', 18)],
+  ['a public subnet of 19 characters', { ...dev, network: { publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22', '100.100.100.100/222'] } }, tooLong('network.publicSubnetCidrs[2]', 18)],
+  ['0.25 ACU minimum', { ...dev, database: { minCapacity: 0.25, maxCapacity: 8 } }, below('database.minCapacity', 0.5)],
+  ['512 ACU minimum', { ...dev, database: { minCapacity: 512 } }, above('database.minCapacity', 256)],
+  ['0.5 ACU maximum', { ...dev, database: { minCapacity: 0.5, maxCapacity: 0.5 } }, below('database.maxCapacity', 1)],
+  ['300 ACU maximum', { ...dev, database: { maxCapacity: 300 } }, above('database.maxCapacity', 256)],
+  ['-1 readers', { ...dev, database: { readers: -1 } }, below('database.readers', 0)],
+  ['6 readers', { ...dev, database: { readers: 6 } }, above('database.readers', 5)],
+  ['backup retention of 3 days', { ...dev, database: { backupRetentionDays: 3 } }, below('database.backupRetentionDays', 7)],
+  ['backup retention of 36 days', { ...dev, database: { backupRetentionDays: 36 } }, above('database.backupRetentionDays', 35)],
+  ['node type without the cache. prefix', { ...dev, cache: { nodeType: 'r7g.large' } }, pattern('cache.nodeType')],
+  ['node type of 41 characters', { ...dev, cache: { nodeType: `cache.r7g.${'x'.repeat(31)}` } }, tooLong('cache.nodeType', 40)],
+  ['0 shards', { ...dev, cache: { shards: 0 } }, below('cache.shards', 1)],
+  ['31 shards', { ...dev, cache: { shards: 31 } }, above('cache.shards', 30)],
+  ['0 replicas', { ...dev, cache: { replicas: 0 } }, below('cache.replicas', 1)],
+  ['6 replicas', { ...dev, cache: { replicas: 6 } }, above('cache.replicas', 5)],
+  ['snapshots kept 0 days', { ...dev, cache: { snapshotRetentionDays: 0 } }, below('cache.snapshotRetentionDays', 1)],
+  ['snapshots kept 36 days', { ...dev, cache: { snapshotRetentionDays: 36 } }, above('cache.snapshotRetentionDays', 35)],
+  // unknown fields and required fields
+  ['an unknown parameter', { ...dev, databse: { readers: 1 } }, `${P}.databse: Invalid value: "databse": unknown field: "databse"`],
+  ['an unknown nested parameter', { ...dev, network: { azCount: 3, natGateways: 1 } }, `${P}.network.natGateways: Invalid value: "natGateways": unknown field: "natGateways"`],
+  ['no owner', { environment: 'dev', environmentSuffix: 'dev1', awsAccountId: '123456789012' }, `${P}.owner: Required value`],
+  ['no environment', { environmentSuffix: 'dev1', owner: 'platform-team', awsAccountId: '123456789012' }, `${P}.environment: Required value`],
+];
+
+/** A claim named `name` in namespace `namespace` with these parameters. */
+export const claim = (name: string, parameters: any, namespace = 'rules') => ({
+  apiVersion: `${API_GROUP}/${API_VERSION}`,
+  kind: CLAIM_KIND,
+  metadata: { name, namespace },
+  spec: { parameters },
+});
+

@@ -1,0 +1,251 @@
+import { CustomObjectsApi, KubeConfig, KubernetesObject, KubernetesObjectApi, PatchStrategy, setHeaderOptions, Watch } from '@kubernetes/client-node';
+
+/**
+ * The live suite's only way to the API server: @kubernetes/client-node. Server-side apply with the
+ * field manager a user's kubectl would use, status writes through the status subresource, and
+ * waits driven by watches (list, then watch from that resourceVersion), never by fixed sleeps.
+ */
+
+export const FIELD_MANAGER = 'kubectl';
+
+export interface Ref {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+export interface ApplyOptions {
+  /** Validate and admit only: the API server's dryRun=All. Default: false. */
+  readonly dryRun?: boolean;
+  /** The field manager. Default: kubectl. */
+  readonly fieldManager?: string;
+  /** The API server's field validation. Default: Strict, as kubectl sends it. */
+  readonly fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+}
+
+/** A Kubernetes API error with the server's message. */
+export class KubeError extends Error {
+  constructor(readonly code: number, message: string, readonly body: any) {
+    super(message);
+  }
+}
+
+function toKubeError(e: any): never {
+  const body = typeof e?.body === 'string' ? safeParse(e.body) : e?.body;
+  throw new KubeError(e?.code ?? body?.code ?? 0, body?.message ?? e?.message ?? String(e), body);
+}
+const safeParse = (s: string) => {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return { message: s };
+  }
+};
+
+/** The client library's object API, with its discovery (plural names) opened up and resettable. */
+class ObjectApi extends KubernetesObjectApi {
+  async pluralOf(apiVersion: string, kind: string): Promise<string | undefined> {
+    return (await this.resource(apiVersion, kind))?.name;
+  }
+  forgetDiscovery(): void {
+    this.apiVersionResourceCache = {};
+  }
+}
+
+const [groupOf, versionOf] = [(apiVersion: string) => (apiVersion.includes('/') ? apiVersion.split('/')[0] : ''), (apiVersion: string) => apiVersion.split('/').pop()!];
+
+export class Kube {
+  readonly config = new KubeConfig();
+  private readonly objects: ObjectApi;
+  private readonly custom: CustomObjectsApi;
+
+  constructor(kubeconfig: string) {
+    this.config.loadFromFile(kubeconfig);
+    this.objects = this.config.makeApiClient(ObjectApi);
+    this.custom = this.config.makeApiClient(CustomObjectsApi);
+  }
+
+  /** The plural resource name of a kind, from the API server's discovery (cached). */
+  async plural(apiVersion: string, kind: string): Promise<string> {
+    const p = await this.objects.pluralOf(apiVersion, kind).catch((e) => toKubeError(e));
+    if (!p) throw new Error(`the API server does not serve ${kind} in ${apiVersion}`);
+    return p;
+  }
+
+  /** Forget cached discovery (after CRDs were added). */
+  resetDiscovery(): void {
+    this.objects.forgetDiscovery();
+  }
+
+  /** The REST path of an object (or of its collection without a name). */
+  async path(ref: Omit<Ref, 'name'> & { name?: string }): Promise<string> {
+    const plural = await this.plural(ref.apiVersion, ref.kind);
+    const base = ref.apiVersion.includes('/') ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
+    return `${base}${ref.namespace ? `/namespaces/${ref.namespace}` : ''}/${plural}${ref.name ? `/${ref.name}` : ''}`;
+  }
+
+  /** Server-side apply, as `kubectl apply --server-side` does. */
+  async apply<T extends KubernetesObject = any>(obj: T, options: ApplyOptions = {}): Promise<T> {
+    const ref = obj as any;
+    const plural = await this.plural(ref.apiVersion, ref.kind);
+    const params = {
+      group: groupOf(ref.apiVersion), version: versionOf(ref.apiVersion), plural, name: ref.metadata.name, body: obj,
+      fieldManager: options.fieldManager ?? FIELD_MANAGER, fieldValidation: options.fieldValidation ?? 'Strict', force: true,
+      dryRun: options.dryRun ? 'All' : undefined,
+    };
+    const opts = setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply);
+    try {
+      if (!params.group) return (await this.objects.patch(obj, undefined, params.dryRun, params.fieldManager, true, PatchStrategy.ServerSideApply)) as T;
+      return ref.metadata.namespace
+        ? await this.custom.patchNamespacedCustomObject({ ...params, namespace: ref.metadata.namespace }, opts)
+        : await this.custom.patchClusterCustomObject(params, opts);
+    } catch (e) {
+      return toKubeError(e);
+    }
+  }
+
+  /** Create a namespaced custom object (POST), as `kubectl create` does. */
+  async create(obj: any, options: ApplyOptions = {}): Promise<any> {
+    const plural = await this.plural(obj.apiVersion, obj.kind);
+    try {
+      return await this.custom.createNamespacedCustomObject({
+        group: groupOf(obj.apiVersion), version: versionOf(obj.apiVersion), plural, namespace: obj.metadata.namespace, body: obj,
+        fieldManager: options.fieldManager ?? FIELD_MANAGER, fieldValidation: options.fieldValidation ?? 'Strict', dryRun: options.dryRun ? 'All' : undefined,
+      });
+    } catch (e) {
+      return toKubeError(e);
+    }
+  }
+
+  /** Merge-patch an object, or its status subresource. */
+  async mergePatch(ref: Ref, patch: any, subresource?: 'status', fieldManager = FIELD_MANAGER): Promise<any> {
+    const opts = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
+    const plural = await this.plural(ref.apiVersion, ref.kind);
+    const params = { group: groupOf(ref.apiVersion), version: versionOf(ref.apiVersion), plural, name: ref.name, body: patch, fieldManager };
+    try {
+      if (!params.group) return await this.objects.patch({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace }, ...patch }, undefined, undefined, fieldManager, undefined, PatchStrategy.MergePatch);
+      if (ref.namespace) {
+        const p = { ...params, namespace: ref.namespace };
+        return subresource ? await this.custom.patchNamespacedCustomObjectStatus(p, opts) : await this.custom.patchNamespacedCustomObject(p, opts);
+      }
+      return subresource ? await this.custom.patchClusterCustomObjectStatus(params, opts) : await this.custom.patchClusterCustomObject(params, opts);
+    } catch (e) {
+      return toKubeError(e);
+    }
+  }
+
+  /** Read an object; undefined when it does not exist. */
+  async get(ref: Ref): Promise<any | undefined> {
+    try {
+      return await this.objects.read({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } });
+    } catch (e: any) {
+      if (e?.code === 404) return undefined;
+      return toKubeError(e);
+    }
+  }
+
+  /** List the objects of a kind (optionally in a namespace, with a label selector). */
+  async list(apiVersion: string, kind: string, options: { namespace?: string; labelSelector?: string } = {}): Promise<{ items: any[]; resourceVersion: string }> {
+    try {
+      const l = await this.objects.list(apiVersion, kind, options.namespace, undefined, undefined, undefined, undefined, options.labelSelector);
+      return { items: l.items, resourceVersion: l.metadata?.resourceVersion ?? '' };
+    } catch (e) {
+      return toKubeError(e);
+    }
+  }
+
+  /** Delete an object (foreground propagation by default, as `kubectl delete --cascade=foreground`). */
+  async delete(ref: Ref, propagationPolicy: 'Foreground' | 'Background' | 'Orphan' = 'Foreground'): Promise<void> {
+    try {
+      await this.objects.delete({ apiVersion: ref.apiVersion, kind: ref.kind, metadata: { name: ref.name, namespace: ref.namespace } }, undefined, undefined, undefined, undefined, propagationPolicy);
+    } catch (e) {
+      toKubeError(e);
+    }
+  }
+
+  /**
+   * Watch a collection: `onEvent` for each ADDED/MODIFIED/DELETED, starting with the current
+   * objects as ADDED, then `onSynced` once they are all delivered. The watch resumes from the last
+   * resourceVersion when the server closes it, and lists again when that version has expired
+   * (410 Gone). Returns a stop function.
+   */
+  async watch(apiVersion: string, kind: string, onEvent: (type: string, obj: any) => void, options: { namespace?: string; labelSelector?: string; onSynced?: (names: Set<string>) => void } = {}): Promise<() => void> {
+    const path = await this.path({ apiVersion, kind, namespace: options.namespace });
+    let stopped = false;
+    let abort: AbortController | undefined;
+    const w = new Watch(this.config);
+    const start = async (): Promise<void> => {
+      const list = await this.list(apiVersion, kind, options);
+      for (const o of list.items) onEvent('ADDED', { apiVersion, kind, ...o });
+      options.onSynced?.(new Set(list.items.map((o) => o.metadata.name)));
+      let rv = list.resourceVersion;
+      let expired = false;
+      const run = async (): Promise<void> => {
+        if (stopped) return;
+        abort = await w.watch(path, { resourceVersion: rv, allowWatchBookmarks: true, labelSelector: options.labelSelector },
+          (type, obj) => {
+            if (type === 'ERROR') {
+              if (obj?.code === 410) expired = true;
+              return;
+            }
+            if (obj?.metadata?.resourceVersion) rv = obj.metadata.resourceVersion;
+            if (type !== 'BOOKMARK') onEvent(type, obj);
+          },
+          (err) => {
+            if (stopped) return;
+            if (expired || /410|Gone|too old/i.test(String(err?.message ?? err ?? ''))) void start().catch(() => undefined);
+            else void run().catch(() => undefined);
+          });
+      };
+      await run();
+    };
+    await start();
+    return () => {
+      stopped = true;
+      abort?.abort();
+    };
+  }
+
+  /**
+   * Wait until `predicate` holds for the object (undefined once it is gone), driven by a watch.
+   * Resolves with the object; rejects after `timeoutMs` with `describe(last object)`.
+   */
+  async waitFor(ref: Ref, predicate: (obj: any | undefined) => boolean, timeoutMs: number, describe: (obj: any | undefined) => string = (o) => JSON.stringify(o?.status?.conditions ?? 'absent')): Promise<any> {
+    let last: any;
+    return new Promise((resolve, reject) => {
+      let stop: (() => void) | undefined;
+      let done = false;
+      const finish = (err?: Error) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        stop?.();
+        if (err) reject(err);
+        else resolve(last);
+      };
+      const timer = setTimeout(() => finish(new Error(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}: not there within ${timeoutMs / 1000} s: ${describe(last)}`)), timeoutMs);
+      const check = () => predicate(last) && finish();
+      this.watch(ref.apiVersion, ref.kind, (type, obj) => {
+        if (obj?.metadata?.name !== ref.name) return;
+        last = type === 'DELETED' ? undefined : obj;
+        if (type !== 'ADDED') check();
+      }, {
+        namespace: ref.namespace,
+        onSynced: (names) => {
+          if (!names.has(ref.name)) last = undefined;
+          check();
+        },
+      })
+        .then((s) => {
+          stop = s;
+          if (done) s();
+        })
+        .catch((e) => finish(e));
+    });
+  }
+}
+
+/** The status of a condition type on an object ('True', 'False', 'Unknown' or undefined). */
+export const condition = (obj: any, type: string): any | undefined => obj?.status?.conditions?.find((c: any) => c.type === type);
+export const isTrue = (obj: any, type: string) => condition(obj, type)?.status === 'True';

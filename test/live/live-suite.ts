@@ -1,0 +1,330 @@
+import assert from 'node:assert/strict';
+import * as fs from 'fs';
+import { after, before, describe, test } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { API_GROUP, API_VERSION, CLAIM_KIND, XR_KIND } from '../../src/config';
+import { BAD_CLAIMS, claim as badClaim, dev as minimalDev, prod as minimalProd } from '../engine/bad-claims';
+import { goldenFile } from '../engine/golden';
+import { distObjects, xrdDoc } from '../helpers/dist';
+import { ControlPlane, coreMetrics, logTail, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
+import { composedKinds, install, Installed } from './install';
+import { condition, isTrue, Kube, KubeError } from './kube';
+import { composedOf, describeResource, leaves } from './managed';
+import { ProviderSimulator } from './simulator';
+
+/**
+ * The live suite: the platform installed on a real API server with Crossplane core and the real
+ * functions (control-plane.ts), the provider simulated (simulator.ts). Run by `make test-live`,
+ * part of the README's test command, with Node's test runner (the client library is an ES module,
+ * which jest cannot load). Prints one report line per claim and a summary at the end.
+ */
+
+const CLAIM_API = `${API_GROUP}/${API_VERSION}`;
+const XRD = xrdDoc();
+const CONNECTION_KEYS: string[] = XRD.spec.connectionSecretKeys;
+/** The claims as dist/examples.yaml has them: what a user applies. */
+const CLAIMS = distObjects().filter((o) => o.kind === CLAIM_KIND && (!process.env.AP_LIVE_CLAIMS || process.env.AP_LIVE_CLAIMS.split(',').includes(o.metadata.name)));
+const AWS_KINDS = composedKinds().filter((k) => k.apiVersion.includes('.aws.upbound.io/'));
+const ALL_KINDS = composedKinds();
+const READY_TIMEOUT_MS = 8 * 60_000;
+
+/** What each connection secret key carries, as a path of the XR status (the golden render predicts both). */
+const SECRET_FROM_STATUS: Record<string, string> = {
+  databaseEndpoint: 'database.endpoint',
+  databaseReaderEndpoint: 'database.readerEndpoint',
+  databasePort: 'database.port',
+  databaseMasterUserSecretArn: 'database.masterUserSecretArn',
+  redisUrl: 'cache.url',
+  redisEndpoint: 'cache.configurationEndpoint',
+  redisPort: 'cache.port',
+  redisUser: 'cache.userName',
+};
+
+let cp: ControlPlane;
+let kube: Kube;
+let sim: ProviderSimulator;
+let installed: Installed;
+const started = Date.now();
+/** Per claim: seconds to Ready, composed resources, XR reconciles. */
+const report: Record<string, { seconds: number; resources: number; reconciles: number; responsiveFalse: string[] }> = {};
+/** Per XR: every Responsive=False condition seen (Crossplane's watch circuit breaker). */
+const unresponsive: Record<string, string[]> = {};
+let stopXrWatch: (() => void) | undefined;
+const debugStops: (() => void)[] = [];
+
+const goldenXr = (claimName: string) => parseAllDocuments(fs.readFileSync(goldenFile(claimName), 'utf8'), { version: '1.1' })[0].toJS();
+const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
+const get = (o: any, p: string) => p.split('.').reduce((v, k) => v?.[k], o);
+
+/** The XR reconciles Crossplane core has counted so far (controller-runtime's reconcile_total of the XR controller). */
+async function xrReconciles(): Promise<number> {
+  const lines = await coreMetrics(cp, 'controller_runtime_reconcile_total');
+  return lines.filter(([labels]) => labels.includes(`composite/${XRD.metadata.name}`)).reduce((n, [, v]) => n + v, 0);
+}
+
+before(async () => {
+  cp = await startKubernetes();
+  kube = new Kube(cp.kubeconfig);
+  installed = await install(kube, cp);
+  sim = new ProviderSimulator(kube);
+  await sim.start(AWS_KINDS);
+  if (process.env.AP_LIVE_DEBUG) {
+    // Which writer touches which kind how often (the newest managedFields entry of each event).
+    const tally: Record<string, number> = {};
+    for (const k of ALL_KINDS) {
+      debugStops.push(await kube.watch(k.apiVersion, k.kind, (type, o) => {
+        const newest = [...(o.metadata.managedFields ?? [])].sort((a: any, b: any) => String(b.time).localeCompare(String(a.time)))[0];
+        const key = `${type} ${k.kind} by ${newest?.manager}/${newest?.subresource ?? ''} gen ${o.metadata.generation}`;
+        tally[key] = (tally[key] ?? 0) + 1;
+      }));
+    }
+    setInterval(() => console.log(`debug: ${JSON.stringify(Object.entries(tally).sort((a, b) => b[1] - a[1]).slice(0, 25))}`), 30000).unref();
+  }
+  stopXrWatch = await kube.watch(CLAIM_API, XR_KIND, (_t, xr) => {
+    const r = condition(xr, 'Responsive');
+    if (r?.status === 'False') (unresponsive[xr.metadata.name] ??= []).push(`${r.reason}: ${r.message}`);
+  });
+}, { timeout: 5 * 60_000 });
+
+after(async () => {
+  stopXrWatch?.();
+  debugStops.forEach((s) => s());
+  sim?.stop();
+  const lines = Object.entries(report).map(([c, r]) => `live: ${c}: ${r.resources} composed resources, ${r.reconciles} XR reconciles, Ready in ${r.seconds.toFixed(1)} s, Responsive never False: ${r.responsiveFalse.length === 0}`);
+  if (installed) lines.push(`live: install ${Object.entries(installed.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
+  if (sim) lines.push(`live: simulator ${sim.stats.statusWrites} status writes, ${sim.stats.externalNameWrites} metadata writes, ${sim.stats.errors.length} errors${sim.stats.errors.length ? `: ${sim.stats.errors.slice(0, 3).join('; ')}` : ''}`);
+  if (cp?.metricsPort) {
+    const breaker = await coreMetrics(cp, 'circuit_breaker_events_total').catch(() => []);
+    lines.push(`live: XR watch circuit breaker events ${breaker.map(([l, v]) => `${process.env.AP_LIVE_DEBUG ? l : /result="(\w+)"/.exec(l)?.[1] ?? l} ${v}`).join(', ') || 'none'}`);
+  }
+  lines.push(`live: suite ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(lines.join('\n'));
+  if (cp) {
+    if (process.exitCode) console.log(`crossplane log tail:\n${logTail(cp.dir, 'crossplane', 30)}`);
+    await stop(cp);
+  }
+});
+
+describe('install, in the order Argo CD syncs it', () => {
+  test('every XRD is Established and Offered, and every Composition is stored', async () => {
+    for (const name of installed.xrds) {
+      const x = await kube.get({ apiVersion: 'apiextensions.crossplane.io/v1', kind: 'CompositeResourceDefinition', name });
+      assert.ok(isTrue(x, 'Established'), `${name}: ${JSON.stringify(x?.status?.conditions)}`);
+      if (x.spec.claimNames) assert.ok(isTrue(x, 'Offered'), `${name}: ${JSON.stringify(x?.status?.conditions)}`);
+    }
+    for (const name of installed.compositions) assert.ok(await kube.get({ apiVersion: 'apiextensions.crossplane.io/v1', kind: 'Composition', name }), name);
+  });
+});
+
+describe('the API server validates claims', () => {
+  before(async () => {
+    await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'rules' } });
+  });
+
+  test('accepts the minimal dev and prod claims and the examples (dry run)', async () => {
+    for (const [name, params] of [['good-dev', minimalDev], ['good-prod', minimalProd], ...CLAIMS.map((c) => [`example-${c.metadata.name}`, c.spec.parameters])] as const) {
+      await kube.apply(badClaim(name, params), { dryRun: true });
+    }
+  });
+
+  test(`rejects each of the ${BAD_CLAIMS.length} bad claims with the message the offline check gives`, async () => {
+    const wrong: string[] = [];
+    for (const [i, [what, params, offline]] of BAD_CLAIMS.entries()) {
+      // Server-side apply reports an unknown field while it builds the typed patch, before the
+      // OpenAPI validation that crank runs: same field path, its own words.
+      const unknown = /^(\S+): Invalid value: "\w+": unknown field/.exec(offline);
+      const message = unknown ? `.${unknown[1]}: field not declared in schema` : offline;
+      try {
+        await kube.apply(badClaim(`bad-${i}`, params), { dryRun: true });
+        wrong.push(`${what}: accepted`);
+      } catch (e) {
+        // 422 Invalid from validation; an unknown field fails earlier, in server-side apply's typed
+        // patch, which kube-apiserver v1.34 answers with 500 (the message names the field).
+        const code = e instanceof KubeError ? e.code : 0;
+        if (code !== (unknown ? 500 : 422) || !(e as Error).message.includes(message)) wrong.push(`${what}: ${code} ${(e as Error).message}\n  expected: ${message}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test("strict field validation (kubectl's default) rejects an unknown field, on create and on server-side apply", async () => {
+    const c: any = badClaim('unknown-field', minimalDev);
+    c.spec.replicas = 3;
+    await assert.rejects(kube.create(c, { dryRun: true }), (e: any) => e.code === 400 && e.message.includes('strict decoding error: unknown field "spec.replicas"'));
+    await assert.rejects(kube.apply(c, { dryRun: true }), (e: any) => e.code === 500 && e.message.includes('.spec.replicas: field not declared in schema'));
+  });
+});
+
+describe('every example claim reconciles to Ready', () => {
+  for (const c of CLAIMS) {
+    test(`${c.metadata.namespace}/${c.metadata.name}`, { timeout: READY_TIMEOUT_MS + 60_000 }, async () => {
+      const t0 = Date.now();
+      const before = await xrReconciles();
+      await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: c.metadata.namespace } });
+      await kube.apply(c);
+      const ready = await kube.waitFor(claimRef(c), (o) => isTrue(o, 'Ready'), READY_TIMEOUT_MS, (o) => JSON.stringify(o?.status?.conditions ?? 'absent'));
+      const seconds = (Date.now() - t0) / 1000;
+      const xrName = ready.spec.resourceRef.name;
+      const resources = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
+      report[`${c.metadata.namespace}/${c.metadata.name}`] = { seconds, resources: resources.length, reconciles: (await xrReconciles()) - before, responsiveFalse: unresponsive[xrName] ?? [] };
+      const notReady = resources.filter((r) => !isTrue(r, 'Ready')).map(describeResource);
+      assert.deepEqual(notReady, []);
+    });
+  }
+});
+
+describe('status and connection secret match the golden render', () => {
+  for (const c of CLAIMS) {
+    test(`${c.metadata.namespace}/${c.metadata.name}`, async () => {
+      const claim = await kube.get(claimRef(c));
+      const xr = await kube.get({ apiVersion: CLAIM_API, kind: XR_KIND, name: claim.spec.resourceRef.name });
+      const golden = goldenXr(c.metadata.name);
+      assert.deepEqual(leaves(xr.status, ['conditions', 'connectionDetails']), leaves(golden.status, ['conditions']));
+      const secret = await kube.get({ apiVersion: 'v1', kind: 'Secret', namespace: c.metadata.namespace, name: c.spec.writeConnectionSecretToRef.name });
+      assert.ok(secret, `no connection secret ${c.metadata.namespace}/${c.spec.writeConnectionSecretToRef.name}`);
+      const data = Object.fromEntries(Object.entries<string>(secret.data ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64').toString()]));
+      assert.deepEqual(Object.keys(data).sort(), [...CONNECTION_KEYS].sort());
+      assert.deepEqual(data, Object.fromEntries(CONNECTION_KEYS.map((k) => [k, String(get(golden.status, SECRET_FROM_STATUS[k]))])));
+    });
+  }
+});
+
+describe('steady state', () => {
+  test(`no composed resource changes for two poll intervals (${2 * POLL_INTERVAL_SECONDS} s) and no XR was ever unresponsive`, { timeout: 4 * POLL_INTERVAL_SECONDS * 1000 }, async () => {
+    const changes: string[] = [];
+    const generations = new Map<string, number>();
+    const stops = await Promise.all(ALL_KINDS.map((k) => kube.watch(k.apiVersion, k.kind, (type, o) => {
+      const key = `${k.kind}/${o.metadata.name}`;
+      const g = o.metadata.generation;
+      if (type === 'ADDED' && !generations.has(key)) generations.set(key, g);
+      else if (generations.get(key) !== g || type === 'DELETED') changes.push(`${type} ${key} generation ${generations.get(key)} -> ${g}`);
+    })));
+    await new Promise((r) => setTimeout(r, 2 * POLL_INTERVAL_SECONDS * 1000));
+    stops.forEach((s) => s());
+    console.log(`live: steady state: ${generations.size} composed resources watched for ${2 * POLL_INTERVAL_SECONDS} s, ${changes.length} generation changes; Responsive=False seen: ${JSON.stringify(unresponsive)}`);
+    assert.deepEqual(changes, []);
+    assert.deepEqual(unresponsive, {});
+  });
+});
+
+/** The composed resource of a claim with this composition resource name. */
+async function composed(c: any, kind: { apiVersion: string; kind: string }, resourceName: string): Promise<any> {
+  const all = await composedOf(kube, [kind], c.metadata.namespace, c.metadata.name);
+  const hit = all.find((o) => o.metadata.annotations?.['crossplane.io/composition-resource-name'] === resourceName);
+  assert.ok(hit, `${c.metadata.name}: no ${kind.kind} ${resourceName}`);
+  return hit;
+}
+const refOf = (o: any) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name });
+
+describe('drift is corrected by Crossplane', () => {
+  const c = CLAIMS.find((x) => x.spec.parameters.environment === 'dev') ?? CLAIMS[0];
+  const edits: [string, { apiVersion: string; kind: string }, string, string, unknown][] = [
+    ['the VPC CIDR', { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'VPC' }, 'vpc', 'cidrBlock', '10.99.0.0/16'],
+    ['a security-group rule port', { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'SecurityGroupIngressRule' }, 'sg-rule-aurora-in-app', 'fromPort', 22],
+    ['the Aurora backup retention', { apiVersion: 'rds.aws.upbound.io/v1beta2', kind: 'Cluster' }, 'aurora-cluster', 'backupRetentionPeriod', 1],
+  ];
+  for (const [what, kind, resourceName, field, value] of edits) {
+    test(`a hand edit of ${what} is reverted`, { timeout: 120_000 }, async () => {
+      const o = await composed(c, kind, resourceName);
+      const original = o.spec.forProvider[field];
+      assert.notEqual(original, undefined, `${resourceName}: spec.forProvider.${field} is not set`);
+      const t0 = Date.now();
+      await kube.mergePatch(refOf(o), { spec: { forProvider: { [field]: value } } }, undefined, 'hand-edit');
+      await kube.waitFor(refOf(o), (x) => x?.spec.forProvider[field] === original, 90_000, (x) => `spec.forProvider.${field} is ${JSON.stringify(x?.spec.forProvider[field])}`);
+      console.log(`live: drift: ${what} (${resourceName}.${field}) restored to ${JSON.stringify(original)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    });
+  }
+
+  test('a deleted composed resource is created again', { timeout: 120_000 }, async () => {
+    const kind = { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'RouteTableAssociation' };
+    const all = await composedOf(kube, [kind], c.metadata.namespace, c.metadata.name);
+    const victim = all.find((o) => o.metadata.labels?.['crossplane.io/in-use'] !== 'true');
+    assert.ok(victim, 'no route table association that nothing uses');
+    const resourceName = victim.metadata.annotations['crossplane.io/composition-resource-name'];
+    const t0 = Date.now();
+    await kube.delete(refOf(victim), 'Background');
+    await kube.waitFor(refOf(victim), (x) => x === undefined, 60_000);
+    const again = await new Promise<any>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${resourceName} was not created again within 90 s`)), 90_000);
+      let stop: (() => void) | undefined;
+      void kube.watch(kind.apiVersion, kind.kind, (type, o) => {
+        if (type !== 'DELETED' && o.metadata.annotations?.['crossplane.io/composition-resource-name'] === resourceName && o.metadata.labels?.['crossplane.io/claim-name'] === c.metadata.name && isTrue(o, 'Ready')) {
+          clearTimeout(timer);
+          stop?.();
+          resolve(o);
+        }
+      }).then((s) => (stop = s));
+    });
+    assert.notEqual(again.metadata.uid, victim.metadata.uid);
+    console.log(`live: drift: deleted ${resourceName} was created again and Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+});
+
+describe('deletion', () => {
+  /** Per resource (Kind/name): when its delete was accepted (deletionTimestamp seen) and when it was gone. */
+  const seen = new Map<string, { accepted?: number; gone?: number }>();
+  let stops: (() => void)[] = [];
+  before(async () => {
+    stops = await Promise.all(ALL_KINDS.map((k) => kube.watch(k.apiVersion, k.kind, (type, o) => {
+      const e = seen.get(`${k.kind}/${o.metadata.name}`) ?? {};
+      if (o.metadata.deletionTimestamp && e.accepted === undefined) e.accepted = Date.now();
+      if (type === 'DELETED') e.gone = Date.now();
+      seen.set(`${k.kind}/${o.metadata.name}`, e);
+    })));
+  });
+  after(() => stops.forEach((s) => s()));
+
+  /** Delete a claim (foreground, as kubectl does) and wait until it and everything it composed are gone. */
+  async function deleteClaim(c: any): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
+    const resources = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
+    const usages = resources.filter((r) => r.kind === 'ClusterUsage');
+    const t0 = Date.now();
+    await kube.delete(claimRef(c), 'Foreground');
+    await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000, (o) => `still there: ${JSON.stringify(o?.status?.conditions)}`);
+    const deadline = Date.now() + 3 * 60_000;
+    let left = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
+    while (left.length && Date.now() < deadline) {
+      await kube.waitFor(refOf(left[0]), (o) => o === undefined, deadline - Date.now(), () => `${describeResource(left[0])} is left`);
+      left = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
+    }
+    assert.deepEqual(left.map(describeResource), []);
+    return { usages, resources, seconds: (Date.now() - t0) / 1000 };
+  }
+
+  /** Each ClusterUsage's user was gone before the delete of what it uses was accepted. */
+  function outOfOrder(usages: any[]): string[] {
+    return usages.flatMap((u) => {
+      const of = seen.get(`${u.spec.of.kind}/${u.spec.of.resourceRef?.name}`);
+      const by = seen.get(`${u.spec.by.kind}/${u.spec.by.resourceRef?.name}`);
+      if (!of?.accepted || !by?.gone) return [`${u.metadata.name}: ${u.spec.of.kind} delete accepted ${of?.accepted}, ${u.spec.by.kind} gone ${by?.gone}`];
+      return of.accepted >= by.gone ? [] : [`${u.spec.of.kind} ${u.spec.of.resourceRef.name} was deleted ${by.gone - of.accepted} ms before its user ${u.spec.by.kind} ${u.spec.by.resourceRef.name} was gone`];
+    });
+  }
+
+  const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
+  const prod = CLAIMS.find((x) => x.spec.parameters.environment === 'prod');
+
+  test('dev: with deletion protection turned off (the documented way), everything goes, in the order the Usages demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
+    const c = structuredClone(dev);
+    c.spec.parameters.database = { ...c.spec.parameters.database, deletionProtection: false };
+    await kube.apply(c);
+    const cluster = await composed(c, { apiVersion: 'rds.aws.upbound.io/v1beta2', kind: 'Cluster' }, 'aurora-cluster');
+    await kube.waitFor(refOf(cluster), (o) => o?.spec.forProvider.deletionProtection === false && o?.status?.atProvider?.deletionProtection === false, 120_000);
+    const { usages, resources, seconds } = await deleteClaim(c);
+    assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
+    assert.deepEqual(outOfOrder(usages), []);
+    const records = sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}`);
+    assert.deepEqual(records.filter((d) => d.outcome !== 'deleted').map((d) => `${d.kind} ${d.compositionResourceName}: ${d.outcome}`), []);
+    console.log(`live: delete ${c.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${records.length} deleted in AWS, none orphaned`);
+  });
+
+  test('prod: the stores of student data, the keys, the log groups and the secret are orphaned, the rest is deleted', { skip: !prod, timeout: 10 * 60_000 }, async () => {
+    const { usages, resources, seconds } = await deleteClaim(prod);
+    assert.deepEqual(outOfOrder(usages), []);
+    const records = sim.deletions.filter((d) => d.claim === `${prod.metadata.namespace}/${prod.metadata.name}`);
+    const orphaned = [...new Set(records.filter((d) => d.outcome === 'orphaned').map((d) => d.kind))].sort();
+    assert.deepEqual(orphaned, ['cloudwatchlogs.aws.upbound.io/Group', 'elasticache.aws.upbound.io/ReplicationGroup', 'kms.aws.upbound.io/Key', 'rds.aws.upbound.io/Cluster', 'secretsmanager.aws.upbound.io/Secret']);
+    assert.deepEqual(records.filter((d) => d.outcome === 'refused'), []);
+    console.log(`live: delete ${prod.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s; orphaned in AWS: ${records.filter((d) => d.outcome === 'orphaned').map((d) => d.compositionResourceName).join(', ')}`);
+  });
+});

@@ -1,0 +1,171 @@
+import { API_GROUP, API_VERSION, CLAIM_KIND } from '../../src/config';
+import { observe } from '../engine/provider-status';
+import { Kube } from './kube';
+
+/**
+ * The provider simulator: what provider-upjet-aws would write once AWS has created a managed
+ * resource, written to the live API server. It is not a mock of Crossplane: Crossplane core, the
+ * API server and the functions are real; only AWS and the provider are absent. For every managed
+ * resource of the watched kinds it sets the external name (when the composition set none) and the
+ * status subresource (`atProvider` and Ready/Synced), computed by the same typed table the render
+ * tests use (test/engine/provider-status.ts). A resource whose spec changes is observed again, as
+ * the provider's next poll would.
+ *
+ * Deletion is the provider's too: like provider-upjet-aws it puts its finalizer on every resource
+ * it manages, and when a resource is deleted it removes the finalizer once AWS is done. With
+ * `deletionPolicy: Orphan` the AWS resource is left alone (recorded as orphaned); an Aurora cluster
+ * with deletion protection on is refused, as AWS refuses it, and the resource stays with
+ * Synced=False until the claim turns protection off. The simulator does not model AWS refusing
+ * to delete a resource that an orphaned one still uses (a subnet group of an orphaned cluster).
+ */
+
+const FIELD_MANAGER = 'provider-simulator';
+/** provider-upjet-aws's finalizer on the resources it manages. */
+export const PROVIDER_FINALIZER = 'finalizer.managedresource.crossplane.io';
+/** What AWS answers to a delete of a deletion-protected Aurora cluster. */
+export const PROTECTED_CLUSTER_MESSAGE = 'InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.';
+const EXTERNAL_NAME = 'crossplane.io/external-name';
+
+/** The status without condition timestamps and with keys sorted (the API server sorts them), to tell whether a write would change anything. */
+const statusKey = (status: any) =>
+  JSON.stringify(status ?? {}, (k, v) =>
+    k === 'lastTransitionTime' ? undefined : v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((key) => [key, v[key]])) : v);
+
+export interface SimulatorStats {
+  /** Status writes (one per resource observation that changed something). */
+  statusWrites: number;
+  /** External-name annotation writes. */
+  externalNameWrites: number;
+  /** Errors while writing (message per resource), kept for the report. */
+  readonly errors: string[];
+  /** Writes per resource (`Kind/name`), to find a resource that never settles. */
+  readonly writesByResource: Record<string, number>;
+}
+
+/** What happened to one managed resource that was deleted. */
+export interface DeletionRecord {
+  readonly kind: string;
+  readonly name: string;
+  readonly compositionResourceName?: string;
+  readonly claim?: string;
+  /** Deleted in AWS, left in AWS (deletionPolicy Orphan), or refused by AWS (kept until that changes). */
+  readonly outcome: 'deleted' | 'orphaned' | 'refused';
+  readonly at: number;
+}
+
+export class ProviderSimulator {
+  readonly stats: SimulatorStats = { statusWrites: 0, externalNameWrites: 0, errors: [], writesByResource: {} };
+  /** Every deletion the provider handled, in order. */
+  readonly deletions: DeletionRecord[] = [];
+  private readonly stops: (() => void)[] = [];
+  private readonly accounts = new Map<string, Promise<string>>();
+  private readonly pending = new Map<string, any>();
+  private readonly running = new Set<string>();
+
+  constructor(private readonly kube: Kube) {}
+
+  /** Start watching the given managed resource kinds. */
+  async start(kinds: readonly { apiVersion: string; kind: string }[]): Promise<void> {
+    for (const k of kinds) {
+      this.stops.push(await this.kube.watch(k.apiVersion, k.kind, (type, obj) => {
+        if (type === 'DELETED') return;
+        this.enqueue({ apiVersion: k.apiVersion, kind: k.kind, ...obj });
+      }));
+    }
+  }
+
+  stop(): void {
+    this.stops.splice(0).forEach((s) => s());
+  }
+
+  /** One observation at a time per resource; the latest event wins. */
+  private enqueue(obj: any): void {
+    const key = `${obj.apiVersion}/${obj.kind}/${obj.metadata.name}`;
+    this.pending.set(key, obj);
+    if (this.running.has(key)) return;
+    this.running.add(key);
+    void (async () => {
+      while (this.pending.has(key)) {
+        const next = this.pending.get(key);
+        this.pending.delete(key);
+        try {
+          await this.reconcile(next);
+        } catch (e) {
+          this.stats.errors.push(`${key}: ${(e as Error).message}`);
+        }
+      }
+      this.running.delete(key);
+    })();
+  }
+
+  /** The claim's AWS account (the simulated ARNs carry it). */
+  private account(obj: any): Promise<string> {
+    const l = obj.metadata.labels ?? {};
+    const key = `${l['crossplane.io/claim-namespace']}/${l['crossplane.io/claim-name']}`;
+    if (!this.accounts.has(key)) {
+      this.accounts.set(key, (async () => {
+        const claim = await this.kube.get({ apiVersion: `${API_GROUP}/${API_VERSION}`, kind: CLAIM_KIND, namespace: l['crossplane.io/claim-namespace'], name: l['crossplane.io/claim-name'] });
+        return claim?.spec?.parameters?.awsAccountId ?? '000000000000';
+      })());
+    }
+    return this.accounts.get(key)!;
+  }
+
+  private async reconcile(obj: any): Promise<void> {
+    const ref = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
+    if (obj.metadata.deletionTimestamp) return this.delete(obj);
+    const seen = observe(obj, obj.metadata.name, await this.account(obj));
+    const externalName = seen.metadata.annotations[EXTERNAL_NAME];
+    const finalizers: string[] = obj.metadata.finalizers ?? [];
+    if (obj.metadata.annotations?.[EXTERNAL_NAME] !== externalName || !finalizers.includes(PROVIDER_FINALIZER)) {
+      const patch = { metadata: { annotations: { [EXTERNAL_NAME]: externalName }, finalizers: [...new Set([...finalizers, PROVIDER_FINALIZER])], resourceVersion: obj.metadata.resourceVersion } };
+      try {
+        await this.kube.mergePatch(ref, patch, undefined, FIELD_MANAGER);
+      } catch (e: any) {
+        if (e?.code === 409) return; // changed meanwhile: the watch brings the newer object
+        throw e;
+      }
+      this.stats.externalNameWrites++;
+    }
+    if (statusKey(seen.status) === statusKey(obj.status)) return;
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    const conditions = seen.status.conditions.map((c: any) => ({ ...c, lastTransitionTime: now }));
+    await this.kube.mergePatch(ref, { status: { ...seen.status, conditions } }, 'status', FIELD_MANAGER);
+    this.stats.statusWrites++;
+    const key = `${obj.kind}/${obj.metadata.name}`;
+    this.stats.writesByResource[key] = (this.stats.writesByResource[key] ?? 0) + 1;
+    if (this.stats.writesByResource[key] === 5 && process.env.AP_LIVE_DEBUG) {
+      console.log(`simulator: ${key} written 5 times; stored status ${statusKey(obj.status)}\n  observed ${statusKey(seen.status)}`);
+    }
+  }
+
+  /** The provider's delete: AWS deletes, the orphan is left, or AWS refuses; then the finalizer goes. */
+  private async delete(obj: any): Promise<void> {
+    const finalizers: string[] = obj.metadata.finalizers ?? [];
+    if (!finalizers.includes(PROVIDER_FINALIZER)) return;
+    const ref = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
+    const record = (outcome: DeletionRecord['outcome']) => this.deletions.push({
+      kind: `${obj.apiVersion.split('/')[0]}/${obj.kind}`, name: obj.metadata.name, outcome, at: Date.now(),
+      compositionResourceName: obj.metadata.annotations?.['crossplane.io/composition-resource-name'],
+      claim: obj.metadata.labels?.['crossplane.io/claim-name'] && `${obj.metadata.labels['crossplane.io/claim-namespace']}/${obj.metadata.labels['crossplane.io/claim-name']}`,
+    });
+    const orphan = obj.spec.deletionPolicy === 'Orphan' || (obj.spec.managementPolicies && !obj.spec.managementPolicies.some((p: string) => p === '*' || p === 'Delete'));
+    if (!orphan && obj.kind === 'Cluster' && obj.apiVersion.startsWith('rds.') && obj.spec.forProvider?.deletionProtection) {
+      const synced = obj.status?.conditions?.find((c: any) => c.type === 'Synced');
+      if (synced?.message === PROTECTED_CLUSTER_MESSAGE) return;
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const conditions = [...(obj.status?.conditions ?? []).filter((c: any) => c.type !== 'Synced'),
+        { type: 'Synced', status: 'False', reason: 'ReconcileError', message: PROTECTED_CLUSTER_MESSAGE, lastTransitionTime: now }];
+      await this.kube.mergePatch(ref, { status: { conditions } }, 'status', FIELD_MANAGER);
+      record('refused');
+      return;
+    }
+    try {
+      await this.kube.mergePatch(ref, { metadata: { finalizers: finalizers.filter((f) => f !== PROVIDER_FINALIZER), resourceVersion: obj.metadata.resourceVersion } }, undefined, FIELD_MANAGER);
+    } catch (e: any) {
+      if (e?.code === 409 || e?.code === 404) return; // a newer version follows on the watch, or it is gone
+      throw e;
+    }
+    record(orphan ? 'orphaned' : 'deleted');
+  }
+}
