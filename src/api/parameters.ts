@@ -28,6 +28,16 @@ export const DEFAULT_VPC_CIDR = '10.0.0.0/16';
 export const DEFAULT_PRIVATE_SUBNETS = ['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/19'];
 export const DEFAULT_PUBLIC_SUBNETS = ['10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22'];
 
+/**
+ * A transition rule that keeps a field as it was created: it names what a resource is (its
+ * AWS-side names, account, region, data class, addresses), and a change would create new, empty
+ * stores while the old ones are left behind. Retire the environment and create a new claim instead.
+ */
+export const immutable = (path: string, why: string) => ({
+  rule: 'self == oldSelf',
+  message: `spec.parameters.${path} cannot change after creation (${why}); create a new claim instead`,
+});
+
 const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
   type: 'array',
   description:
@@ -43,6 +53,12 @@ const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
       rule: `self.all(s, ${isNetworkAddress('s', 17, 26)})`,
       message: `every ${kind} subnet CIDR must be a network address (no host bits set), e.g. 10.0.32.0/19`,
     },
+    {
+      // Subnets are per AZ in order a, b, c: an existing entry cannot change (the subnet and
+      // everything in it would be replaced); a third may be added for a third AZ.
+      rule: 'size(self) >= size(oldSelf) && self[0] == oldSelf[0] && self[1] == oldSelf[1] && (size(oldSelf) < 3 || self[2] == oldSelf[2])',
+      message: `spec.parameters.network.${kind}SubnetCidrs: existing entries cannot change or be removed after creation (the subnet and everything in it would be replaced); you may only add the entry for a third AZ`,
+    },
   ],
 });
 
@@ -50,13 +66,22 @@ const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
 export const parametersSchema: JsonSchema = obj(
   'What to build. Only environment, environmentSuffix, owner and awsAccountId are required; everything else has a safe default.',
   {
-    environment: str('Deployment stage. Required: it decides NAT redundancy and deletion safety, and prod enforces 3 AZs, readers and deletion protection.', { enum: ENVIRONMENTS }),
+    environment: str('Deployment stage. Required: it decides NAT redundancy and deletion safety, and prod enforces 3 AZs, readers and deletion protection. Immutable.', {
+      enum: ENVIRONMENTS,
+      'x-kubernetes-validations': [immutable('environment', 'it decides deletion safety: a prod platform must not become dev and lose its protection')],
+    }),
     environmentSuffix: str(
-      'Short, lowercase, DNS-safe suffix appended to every AWS-side name (e.g. "prod-eu1"). Required: names must be unique per account and region. 2 to 12 characters: a-z, 0-9 and "-", starting with a letter and not ending with "-".',
-      { minLength: 2, maxLength: 12, pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$' },
+      'Short, lowercase, DNS-safe suffix appended to every AWS-side name (e.g. "prod-eu1"). Required: names must be unique per account and region. 2 to 12 characters: a-z, 0-9 and "-", starting with a letter and not ending with "-". Immutable.',
+      {
+        minLength: 2,
+        maxLength: 12,
+        pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$',
+        'x-kubernetes-validations': [immutable('environmentSuffix', 'every AWS-side name carries it: new, empty stores would be created')],
+      },
     ),
-    region: str('AWS region of every resource. Default: eu-west-2 (London).', {
+    region: str('AWS region of every resource. Default: eu-west-2 (London). Immutable.', {
       default: DEFAULT_REGION,
+      'x-kubernetes-validations': [immutable('region', 'every resource and its data live in it')],
       pattern: '^(af|ap|ca|eu|il|me|mx|sa|us)-(central|north|northeast|northwest|south|southeast|southwest|east|west)-[1-9]$',
       maxLength: 20,
     }),
@@ -66,11 +91,16 @@ export const parametersSchema: JsonSchema = obj(
       pattern: '^[A-Za-z0-9][A-Za-z0-9 ._:/=+@-]*$',
     }),
     dataClassification: str(
-      'Class of the data held; written to the DataClassification tag and chooses the KMS key of the data stores: student-records uses the student-records key, de-identified uses the analytics key. Default: student-records (the strictest).',
-      { enum: DATA_CLASSIFICATIONS, default: 'student-records' },
+      'Class of the data held; written to the DataClassification tag and chooses the KMS key of the data stores: student-records uses the student-records key, de-identified uses the analytics key. Default: student-records (the strictest). Immutable.',
+      {
+        enum: DATA_CLASSIFICATIONS,
+        default: 'student-records',
+        'x-kubernetes-validations': [immutable('dataClassification', 'it chooses the key the stores are encrypted with, which cannot change in place')],
+      },
     ),
-    awsAccountId: str('The 12-digit AWS account ID. Required: KMS key policies and IAM policies are scoped to real ARNs in this account.', {
+    awsAccountId: str('The 12-digit AWS account ID. Required: KMS key policies and IAM policies are scoped to real ARNs in this account. Immutable.', {
       pattern: '^[0-9]{12}$',
+      'x-kubernetes-validations': [immutable('awsAccountId', 'the key and IAM policies are scoped to it')],
       maxLength: 12,
     }),
     providerConfigName: str('Name of the provider-upjet-aws ProviderConfig used by every managed resource. Default: default.', {
@@ -94,7 +124,7 @@ export const parametersSchema: JsonSchema = obj(
     network: obj(
       `The VPC: its CIDR, the AZs it spans and the subnet CIDRs per AZ. Default: ${DEFAULT_VPC_CIDR} over 3 AZs.`,
       {
-        vpcCidr: str(`IPv4 CIDR of the VPC, a network address with a prefix of /16 to /20. Default: ${DEFAULT_VPC_CIDR}.`, {
+        vpcCidr: str(`IPv4 CIDR of the VPC, a network address with a prefix of /16 to /20. Default: ${DEFAULT_VPC_CIDR}. Immutable.`, {
           default: DEFAULT_VPC_CIDR,
           maxLength: 18,
           pattern: cidrPattern(16, 20),
@@ -103,6 +133,7 @@ export const parametersSchema: JsonSchema = obj(
               rule: isNetworkAddress('self', 16, 20),
               message: 'spec.parameters.network.vpcCidr must be a network address (no host bits set) with a /16 to /20 prefix, e.g. 10.0.0.0/16',
             },
+            immutable('network.vpcCidr', 'the VPC and everything in it would be replaced'),
           ],
         }),
         azCount: int('Availability zones to spread over (a, b[, c]). Default: 3; prod requires 3.', 2, 3, { default: 3 }),

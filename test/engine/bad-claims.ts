@@ -102,3 +102,25 @@ export const claim = (name: string, parameters: any, namespace = 'rules') => ({
   spec: { parameters },
 });
 
+
+/**
+ * Updates the API server must refuse (transition rules, `oldSelf`): [case, the claim as created,
+ * the update, a message the user must see]. Only a live API server checks these (test/live);
+ * crank validate sees one object, never an update.
+ */
+export const BAD_UPDATES: [string, any, any, string][] = [
+  ['a new environmentSuffix', dev, { ...dev, environmentSuffix: 'dev2' }, `${P}.environmentSuffix cannot change after creation`],
+  ['dev turned into staging', dev, { ...dev, environment: 'staging' }, `${P}.environment cannot change after creation`],
+  ['another region', dev, { ...dev, region: 'eu-west-1' }, `${P}.region cannot change after creation`],
+  ['another account', dev, { ...dev, awsAccountId: '210987654321' }, `${P}.awsAccountId cannot change after creation`],
+  ['another data class', dev, { ...dev, dataClassification: 'de-identified' }, `${P}.dataClassification cannot change after creation`],
+  ['another VPC CIDR', dev, { ...dev, network: { vpcCidr: '10.1.0.0/16', privateSubnetCidrs: ['10.1.0.0/19', '10.1.32.0/19', '10.1.64.0/19'], publicSubnetCidrs: ['10.1.128.0/22', '10.1.132.0/22', '10.1.136.0/22'] } }, `${P}.network.vpcCidr cannot change after creation`],
+  ['a moved private subnet', dev, { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.96.0/19', '10.0.64.0/19'] } }, `${P}.network.privateSubnetCidrs: existing entries cannot change or be removed after creation`],
+  ['a removed public subnet', dev, { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.publicSubnetCidrs: existing entries cannot change or be removed after creation`],
+];
+
+/** Updates the API server must accept: [case, the claim as created, the update]. */
+export const GOOD_UPDATES: [string, any, any][] = [
+  ['a third AZ with its subnets added', { ...dev, network: { azCount: 2, privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'], publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, { ...dev, network: { azCount: 3 } }],
+  ['a new owner and more students', dev, { ...dev, owner: 'assessment-team', capacity: { expectedConcurrentStudents: 50000 } }],
+];

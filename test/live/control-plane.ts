@@ -91,6 +91,14 @@ export async function startKubernetes(): Promise<ControlPlane> {
   const processes: Record<string, ChildProcess> = {};
   const base = { dir, processes };
   process.on('exit', () => killAll(processes));
+  // An interrupted run (Ctrl-C, CI cancelling the job) must not leave etcd or the API server behind.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAll(processes);
+      if (!process.env.AP_KEEP_LIVE_DIR) fs.rmSync(dir, { recursive: true, force: true });
+      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+  }
   try {
     const certs = makeCertificates(path.join(dir, 'certs'));
     const [etcdPort, peerPort, kasPort, webhookPort] = [await freePort(), await freePort(), await freePort(), await freePort()];

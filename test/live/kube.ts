@@ -59,6 +59,8 @@ export class Kube {
   readonly config = new KubeConfig();
   private readonly objects: ObjectApi;
   private readonly custom: CustomObjectsApi;
+  /** Failures of watches that have not resumed yet (a test fails on them: a dead watch would hide events). */
+  readonly watchErrors: string[] = [];
 
   constructor(kubeconfig: string) {
     this.config.loadFromFile(kubeconfig);
@@ -146,9 +148,9 @@ export class Kube {
   }
 
   /** List the objects of a kind (optionally in a namespace, with a label selector). */
-  async list(apiVersion: string, kind: string, options: { namespace?: string; labelSelector?: string } = {}): Promise<{ items: any[]; resourceVersion: string }> {
+  async list(apiVersion: string, kind: string, options: { namespace?: string; labelSelector?: string; fieldSelector?: string } = {}): Promise<{ items: any[]; resourceVersion: string }> {
     try {
-      const l = await this.objects.list(apiVersion, kind, options.namespace, undefined, undefined, undefined, undefined, options.labelSelector);
+      const l = await this.objects.list(apiVersion, kind, options.namespace, undefined, undefined, undefined, options.fieldSelector, options.labelSelector);
       return { items: l.items, resourceVersion: l.metadata?.resourceVersion ?? '' };
     } catch (e) {
       return toKubeError(e);
@@ -170,7 +172,7 @@ export class Kube {
    * resourceVersion when the server closes it, and lists again when that version has expired
    * (410 Gone). Returns a stop function.
    */
-  async watch(apiVersion: string, kind: string, onEvent: (type: string, obj: any) => void, options: { namespace?: string; labelSelector?: string; onSynced?: (names: Set<string>) => void } = {}): Promise<() => void> {
+  async watch(apiVersion: string, kind: string, onEvent: (type: string, obj: any) => void, options: { namespace?: string; labelSelector?: string; fieldSelector?: string; onSynced?: (names: Set<string>) => void } = {}): Promise<() => void> {
     const path = await this.path({ apiVersion, kind, namespace: options.namespace });
     let stopped = false;
     let abort: AbortController | undefined;
@@ -183,7 +185,7 @@ export class Kube {
       let expired = false;
       const run = async (): Promise<void> => {
         if (stopped) return;
-        abort = await w.watch(path, { resourceVersion: rv, allowWatchBookmarks: true, labelSelector: options.labelSelector },
+        const a = await w.watch(path, { resourceVersion: rv, allowWatchBookmarks: true, labelSelector: options.labelSelector, fieldSelector: options.fieldSelector },
           (type, obj) => {
             if (type === 'ERROR') {
               if (obj?.code === 410) expired = true;
@@ -194,9 +196,18 @@ export class Kube {
           },
           (err) => {
             if (stopped) return;
-            if (expired || /410|Gone|too old/i.test(String(err?.message ?? err ?? ''))) void start().catch(() => undefined);
-            else void run().catch(() => undefined);
+            // Resume after a pause (no busy loop while the server is away, e.g. 429 Too Many
+            // Requests); list again when expired. A watch that cannot resume stays in watchErrors.
+            const failure = err ? `${kind}: ${err?.message ?? err}` : undefined;
+            if (failure) this.watchErrors.push(failure);
+            const again = expired || /410|Gone|too old/i.test(String(err?.message ?? err ?? '')) ? start : run;
+            const retry = (delay: number) => setTimeout(() => void again().then(() => {
+              if (failure) this.watchErrors.splice(this.watchErrors.indexOf(failure), 1);
+            }, () => retry(2000)), delay);
+            retry(err ? 1000 : 0);
           });
+        if (stopped) a.abort();
+        else abort = a;
       };
       await run();
     };
@@ -226,13 +237,16 @@ export class Kube {
       };
       const timer = setTimeout(() => finish(new Error(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}: not there within ${timeoutMs / 1000} s: ${describe(last)}`)), timeoutMs);
       const check = () => predicate(last) && finish();
+      let synced = false;
       this.watch(ref.apiVersion, ref.kind, (type, obj) => {
         if (obj?.metadata?.name !== ref.name) return;
         last = type === 'DELETED' ? undefined : obj;
-        if (type !== 'ADDED') check();
+        if (synced) check();
       }, {
         namespace: ref.namespace,
+        fieldSelector: `metadata.name=${ref.name}`,
         onSynced: (names) => {
+          synced = true;
           if (!names.has(ref.name)) last = undefined;
           check();
         },
@@ -244,6 +258,31 @@ export class Kube {
         .catch((e) => finish(e));
     });
   }
+}
+
+/** The first object of a kind for which `predicate` holds (already there or to come), driven by a watch. */
+export async function waitForMatch(kube: Kube, apiVersion: string, kind: string, predicate: (obj: any) => boolean, timeoutMs: number, what: string): Promise<any> {
+  return new Promise((resolve, reject) => {
+    let stop: (() => void) | undefined;
+    let done = false;
+    const finish = (err?: Error, obj?: any) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      stop?.();
+      if (err) reject(err);
+      else resolve(obj);
+    };
+    const timer = setTimeout(() => finish(new Error(`${what}: not seen within ${timeoutMs / 1000} s`)), timeoutMs);
+    kube.watch(apiVersion, kind, (type, obj) => {
+      if (type !== 'DELETED' && predicate(obj)) finish(undefined, obj);
+    })
+      .then((s) => {
+        stop = s;
+        if (done) s();
+      })
+      .catch((e) => finish(e));
+  });
 }
 
 /** The status of a condition type on an object ('True', 'False', 'Unknown' or undefined). */

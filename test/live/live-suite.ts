@@ -3,14 +3,14 @@ import * as fs from 'fs';
 import { after, before, describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { API_GROUP, API_VERSION, CLAIM_KIND, XR_KIND } from '../../src/config';
-import { BAD_CLAIMS, claim as badClaim, dev as minimalDev, prod as minimalProd } from '../engine/bad-claims';
+import { BAD_CLAIMS, BAD_UPDATES, claim as badClaim, dev as minimalDev, GOOD_UPDATES, prod as minimalProd } from '../engine/bad-claims';
 import { goldenFile } from '../engine/golden';
 import { distObjects, xrdDoc } from '../helpers/dist';
 import { ControlPlane, coreMetrics, logTail, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
 import { composedKinds, install, Installed } from './install';
-import { condition, isTrue, Kube, KubeError } from './kube';
+import { condition, isTrue, Kube, KubeError, waitForMatch } from './kube';
 import { composedOf, describeResource, leaves } from './managed';
-import { ProviderSimulator } from './simulator';
+import { PROTECTED_CLUSTER_MESSAGE, ProviderSimulator } from './simulator';
 
 /**
  * The live suite: the platform installed on a real API server with Crossplane core and the real
@@ -52,7 +52,12 @@ const unresponsive: Record<string, string[]> = {};
 let stopXrWatch: (() => void) | undefined;
 const debugStops: (() => void)[] = [];
 
-const goldenXr = (claimName: string) => parseAllDocuments(fs.readFileSync(goldenFile(claimName), 'utf8'), { version: '1.1' })[0].toJS();
+const goldenDocs = (claimName: string) => parseAllDocuments(fs.readFileSync(goldenFile(claimName), 'utf8'), { version: '1.1' }).map((d) => d.toJS());
+const goldenXr = (claimName: string) => goldenDocs(claimName)[0];
+/** The golden render's composed resources, by composition resource name. */
+const goldenResources = (claimName: string): Record<string, any> =>
+  Object.fromEntries(goldenDocs(claimName).slice(1).map((r) => [r.metadata.annotations['crossplane.io/composition-resource-name'], r]));
+const resourceName = (o: any) => o.metadata.annotations?.['crossplane.io/composition-resource-name'];
 const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
 const get = (o: any, p: string) => p.split('.').reduce((v, k) => v?.[k], o);
 
@@ -155,6 +160,37 @@ describe('the API server validates claims', () => {
   });
 });
 
+describe('the API server refuses changes to identity fields', () => {
+  /** Create a paused claim (Crossplane leaves it alone), try the update as a dry run, delete the claim. */
+  async function tryUpdate(name: string, created: any, updated: any): Promise<void> {
+    const c: any = badClaim(name, created);
+    c.metadata.annotations = { 'crossplane.io/paused': 'true' };
+    await kube.apply(c);
+    try {
+      await kube.apply({ ...badClaim(name, updated), metadata: c.metadata }, { dryRun: true });
+    } finally {
+      await kube.delete({ apiVersion: c.apiVersion, kind: c.kind, name, namespace: c.metadata.namespace }, 'Background');
+    }
+  }
+
+  test(`rejects each of the ${BAD_UPDATES.length} updates of an identity field with a message that names it`, async () => {
+    const wrong: string[] = [];
+    for (const [i, [what, created, updated, message]] of BAD_UPDATES.entries()) {
+      try {
+        await tryUpdate(`update-${i}`, created, updated);
+        wrong.push(`${what}: accepted`);
+      } catch (e) {
+        if (!(e instanceof KubeError) || e.code !== 422 || !e.message.includes(message)) wrong.push(`${what}: ${(e as Error).message}\n  expected: ${message}`);
+      }
+    }
+    assert.deepEqual(wrong, []);
+  });
+
+  test('accepts updates that keep what the platform is (owner, capacity, a third AZ)', async () => {
+    for (const [i, [, created, updated]] of GOOD_UPDATES.entries()) await tryUpdate(`good-update-${i}`, created, updated);
+  });
+});
+
 describe('every example claim reconciles to Ready', () => {
   for (const c of CLAIMS) {
     test(`${c.metadata.namespace}/${c.metadata.name}`, { timeout: READY_TIMEOUT_MS + 60_000 }, async () => {
@@ -169,6 +205,8 @@ describe('every example claim reconciles to Ready', () => {
       report[`${c.metadata.namespace}/${c.metadata.name}`] = { seconds, resources: resources.length, reconciles: (await xrReconciles()) - before, responsiveFalse: unresponsive[xrName] ?? [] };
       const notReady = resources.filter((r) => !isTrue(r, 'Ready')).map(describeResource);
       assert.deepEqual(notReady, []);
+      // Exactly the resources the golden render predicts, no more, no fewer.
+      assert.deepEqual(resources.map(resourceName).sort(), Object.keys(goldenResources(c.metadata.name)).sort());
     });
   }
 });
@@ -216,8 +254,8 @@ async function composed(c: any, kind: { apiVersion: string; kind: string }, reso
 }
 const refOf = (o: any) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name });
 
-describe('drift is corrected by Crossplane', () => {
-  const c = CLAIMS.find((x) => x.spec.parameters.environment === 'dev') ?? CLAIMS[0];
+describe('drift is corrected by Crossplane', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'dev') }, () => {
+  const c = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
   const edits: [string, { apiVersion: string; kind: string }, string, string, unknown][] = [
     ['the VPC CIDR', { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'VPC' }, 'vpc', 'cidrBlock', '10.99.0.0/16'],
     ['a security-group rule port', { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'SecurityGroupIngressRule' }, 'sg-rule-aurora-in-app', 'fromPort', 22],
@@ -240,23 +278,13 @@ describe('drift is corrected by Crossplane', () => {
     const all = await composedOf(kube, [kind], c.metadata.namespace, c.metadata.name);
     const victim = all.find((o) => o.metadata.labels?.['crossplane.io/in-use'] !== 'true');
     assert.ok(victim, 'no route table association that nothing uses');
-    const resourceName = victim.metadata.annotations['crossplane.io/composition-resource-name'];
     const t0 = Date.now();
     await kube.delete(refOf(victim), 'Background');
     await kube.waitFor(refOf(victim), (x) => x === undefined, 60_000);
-    const again = await new Promise<any>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${resourceName} was not created again within 90 s`)), 90_000);
-      let stop: (() => void) | undefined;
-      void kube.watch(kind.apiVersion, kind.kind, (type, o) => {
-        if (type !== 'DELETED' && o.metadata.annotations?.['crossplane.io/composition-resource-name'] === resourceName && o.metadata.labels?.['crossplane.io/claim-name'] === c.metadata.name && isTrue(o, 'Ready')) {
-          clearTimeout(timer);
-          stop?.();
-          resolve(o);
-        }
-      }).then((s) => (stop = s));
-    });
+    const again = await waitForMatch(kube, kind.apiVersion, kind.kind,
+      (o) => resourceName(o) === resourceName(victim) && o.metadata.labels?.['crossplane.io/claim-name'] === c.metadata.name && isTrue(o, 'Ready'), 90_000, `${resourceName(victim)} created again`);
     assert.notEqual(again.metadata.uid, victim.metadata.uid);
-    console.log(`live: drift: deleted ${resourceName} was created again and Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`live: drift: deleted ${resourceName(victim)} was created again and Ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   });
 });
 
@@ -274,12 +302,16 @@ describe('deletion', () => {
   });
   after(() => stops.forEach((s) => s()));
 
-  /** Delete a claim (foreground, as kubectl does) and wait until it and everything it composed are gone. */
-  async function deleteClaim(c: any): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
+  /**
+   * Delete a claim (foreground, as kubectl does) and wait until it and everything it composed are
+   * gone; `meanwhile` runs after the delete was issued (to observe or unblock it).
+   */
+  async function deleteClaim(c: any, meanwhile?: () => Promise<void>): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
     const resources = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
     const usages = resources.filter((r) => r.kind === 'ClusterUsage');
     const t0 = Date.now();
     await kube.delete(claimRef(c), 'Foreground');
+    await meanwhile?.();
     await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000, (o) => `still there: ${JSON.stringify(o?.status?.conditions)}`);
     const deadline = Date.now() + 3 * 60_000;
     let left = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
@@ -288,8 +320,15 @@ describe('deletion', () => {
       left = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
     }
     assert.deepEqual(left.map(describeResource), []);
+    const xrs = (await kube.list(CLAIM_API, XR_KIND, { labelSelector: `crossplane.io/claim-name=${c.metadata.name}` })).items;
+    assert.deepEqual(xrs.map((x) => x.metadata.name), [], 'the XR is left');
+    assert.equal(await kube.get({ apiVersion: 'v1', kind: 'Secret', namespace: c.metadata.namespace, name: c.spec.writeConnectionSecretToRef.name }), undefined, 'the connection secret is left');
     return { usages, resources, seconds: (Date.now() - t0) / 1000 };
   }
+
+  /** The provider's last word on each managed resource of a claim, by composition resource name. */
+  const outcomes = (c: any) =>
+    Object.fromEntries(sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}`).map((d) => [d.compositionResourceName, d.outcome]));
 
   /** Each ClusterUsage's user was gone before the delete of what it uses was accepted. */
   function outOfOrder(usages: any[]): string[] {
@@ -304,27 +343,50 @@ describe('deletion', () => {
   const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
   const prod = CLAIMS.find((x) => x.spec.parameters.environment === 'prod');
 
-  test('dev: with deletion protection turned off (the documented way), everything goes, in the order the Usages demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
-    const c = structuredClone(dev);
-    c.spec.parameters.database = { ...c.spec.parameters.database, deletionProtection: false };
-    await kube.apply(c);
-    const cluster = await composed(c, { apiVersion: 'rds.aws.upbound.io/v1beta2', kind: 'Cluster' }, 'aurora-cluster');
-    await kube.waitFor(refOf(cluster), (o) => o?.spec.forProvider.deletionProtection === false && o?.status?.atProvider?.deletionProtection === false, 120_000);
-    const { usages, resources, seconds } = await deleteClaim(c);
-    assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
-    assert.deepEqual(outOfOrder(usages), []);
-    const records = sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}`);
-    assert.deepEqual(records.filter((d) => d.outcome !== 'deleted').map((d) => `${d.kind} ${d.compositionResourceName}: ${d.outcome}`), []);
-    console.log(`live: delete ${c.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${records.length} deleted in AWS, none orphaned`);
+  test('the Usage webhook refuses to delete a KMS key that Aurora uses', { skip: !dev }, async () => {
+    const usages = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).filter((r) => r.kind === 'ClusterUsage' && r.spec.of.kind === 'Key');
+    assert.ok(usages.length > 0, 'no ClusterUsage protects a KMS key');
+    const key = { apiVersion: usages[0].spec.of.apiVersion, kind: 'Key', name: usages[0].spec.of.resourceRef.name };
+    await assert.rejects(kube.delete(key, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
+    assert.ok(await kube.get(key), 'the key was deleted');
+    console.log(`live: the Usage webhook refused to delete ${key.name} (used by ${usages[0].spec.by.kind} ${usages[0].spec.by.resourceRef.name})`);
   });
 
-  test('prod: the stores of student data, the keys, the log groups and the secret are orphaned, the rest is deleted', { skip: !prod, timeout: 10 * 60_000 }, async () => {
-    const { usages, resources, seconds } = await deleteClaim(prod);
+  test('dev: deleted with deletion protection on, Aurora refuses and the claim waits; turning protection off on the cluster finishes it, in the order the Usages demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
+    const cluster = await composed(dev, { apiVersion: 'rds.aws.upbound.io/v1beta2', kind: 'Cluster' }, 'aurora-cluster');
+    assert.equal(cluster.spec.forProvider.deletionProtection, true, 'the dev example is expected to keep the default: deletion protection on');
+    const { usages, resources, seconds } = await deleteClaim(dev, async () => {
+      // AWS refuses: the cluster stays, Synced=False with AWS's message, and the claim stays too.
+      await kube.waitFor(refOf(cluster), (o) => condition(o, 'Synced')?.message === PROTECTED_CLUSTER_MESSAGE, 120_000);
+      assert.ok((await kube.get(claimRef(dev)))?.metadata.deletionTimestamp, 'the claim should still be there, being deleted');
+      // The XR is being deleted, so Crossplane no longer renders it: a claim edit cannot help. The
+      // documented recovery is to turn protection off on the managed resource itself.
+      await kube.mergePatch(refOf(cluster), { spec: { forProvider: { deletionProtection: false } } }, undefined, 'operator');
+    });
+    assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const records = sim.deletions.filter((d) => d.claim === `${prod.metadata.namespace}/${prod.metadata.name}`);
-    const orphaned = [...new Set(records.filter((d) => d.outcome === 'orphaned').map((d) => d.kind))].sort();
-    assert.deepEqual(orphaned, ['cloudwatchlogs.aws.upbound.io/Group', 'elasticache.aws.upbound.io/ReplicationGroup', 'kms.aws.upbound.io/Key', 'rds.aws.upbound.io/Cluster', 'secretsmanager.aws.upbound.io/Secret']);
-    assert.deepEqual(records.filter((d) => d.outcome === 'refused'), []);
-    console.log(`live: delete ${prod.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s; orphaned in AWS: ${records.filter((d) => d.outcome === 'orphaned').map((d) => d.compositionResourceName).join(', ')}`);
+    const got = outcomes(dev);
+    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), 'deleted']));
+    assert.deepEqual(got, expected);
+    console.log(`live: delete ${dev.metadata.name}: refused by Aurora until deletion protection was turned off on the cluster; ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, none orphaned`);
+  });
+
+  test('prod: every resource the golden render marks Orphan is left in AWS, the rest is deleted', { skip: !prod, timeout: 10 * 60_000 }, async () => {
+    const { usages, resources, seconds } = await deleteClaim(prod);
+    assert.ok(usages.length > 0, 'the prod claim composed no ClusterUsage');
+    assert.deepEqual(outOfOrder(usages), []);
+    const golden = goldenResources(prod.metadata.name);
+    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), golden[resourceName(r)].spec.deletionPolicy === 'Orphan' ? 'orphaned' : 'deleted']));
+    assert.deepEqual(outcomes(prod), expected);
+    const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();
+    assert.ok(['aurora-cluster', 'redis', 'kms-key-student-records'].every((n) => orphaned.includes(n)), `the stores and their key must be orphaned: ${orphaned.join(', ')}`);
+    console.log(`live: delete ${prod.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s; orphaned in AWS: ${orphaned.join(', ')}`);
+  });
+});
+
+describe('the harness itself', () => {
+  test('the provider simulator wrote without errors and no watch died', () => {
+    assert.deepEqual(sim.stats.errors, []);
+    assert.deepEqual(kube.watchErrors, []);
   });
 });
