@@ -35,10 +35,17 @@ export function ambiguousUsages(rs: Resources): string[] {
 }
 
 /** Problems: a resource a data store selects that no ClusterUsage keeps until the store is gone. */
-export function unorderedDependencies(rs: Resources): string[] {
+export function unorderedDependencies(rs: Resources, observed: Resources = {}): string[] {
   const out: string[] = [];
   for (const [storeName, store] of Object.entries(rs).filter(([, r]) => STORES.includes(gk(r)))) {
     const fp = store.spec.forProvider;
+    // A key given by its ARN (patched from the XR status) is a dependency as much as a selected one.
+    for (const field of Object.keys(fp).filter((k) => typeof fp[k] === 'string' && fp[k].startsWith('arn:aws:kms:'))) {
+      for (const [depName] of Object.entries(observed).filter(([, r]) => r.status?.atProvider?.arn === fp[field])) {
+        const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
+        if (!ordered) out.push(`${storeName}: ${field} is the ARN of ${depName}, which no ClusterUsage keeps until ${storeName} is gone`);
+      }
+    }
     for (const field of Object.keys(fp).filter((k) => k.endsWith('Selector') && fp[k].matchLabels)) {
       for (const [depName] of Object.entries(rs).filter(([n, r]) => n !== storeName && r.kind !== 'ClusterUsage' && hasLabels(r, fp[field].matchLabels))) {
         const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
@@ -50,10 +57,13 @@ export function unorderedDependencies(rs: Resources): string[] {
 }
 
 /** The converged real render of a claim (every store exists), for each data classification. */
-const renderedFor = (claim: ExampleClaim, dataClassification: (typeof CLASSIFICATIONS)[number]): Resources =>
-  convergeCached((claim.parameters.dataClassification ?? 'student-records') === dataClassification ? claim : { ...claim, name: `${claim.name}-${dataClassification}`, parameters: { ...claim.parameters, dataClassification } }).desired;
+const convergedFor = (claim: ExampleClaim, dataClassification: (typeof CLASSIFICATIONS)[number]) =>
+  convergeCached((claim.parameters.dataClassification ?? 'student-records') === dataClassification ? claim : { ...claim, name: `${claim.name}-${dataClassification}`, parameters: { ...claim.parameters, dataClassification } });
 
-const CASES = [DEV_CLAIM, PROD_CLAIM].flatMap((claim) => CLASSIFICATIONS.map((c) => [`${claim.parameters.environment}, ${c}`, renderedFor(claim, c)] as const));
+const CONVERGED = [DEV_CLAIM, PROD_CLAIM].flatMap((claim) => CLASSIFICATIONS.map((c) => [`${claim.parameters.environment}, ${c}`, convergedFor(claim, c)] as const));
+/** [case, desired resources] */
+const CASES = CONVERGED.map(([n, c]) => [n, c.desired as Resources] as const);
+const observedOf = (name: string): Resources => CONVERGED.find(([n]) => n === name)![1].observed;
 
 
 describe('deletion order of the data tier', () => {
@@ -72,8 +82,8 @@ describe('deletion order of the data tier', () => {
     expect(ambiguousUsages(rs)).toEqual([]);
   });
 
-  test.each(CASES)('%s: every resource a data store selects is deleted only after the store', (_n, rs) => {
-    expect(unorderedDependencies(rs)).toEqual([]);
+  test.each(CASES)('%s: every resource a data store selects or names by ARN is deleted only after the store', (n, rs) => {
+    expect(unorderedDependencies(rs, observedOf(n))).toEqual([]);
   });
 
   test('an ambiguous or dangling selector is caught', () => {
@@ -91,9 +101,9 @@ describe('deletion order of the data tier', () => {
       delete rs['usage-aurora-cluster-uses-sg-aurora'];
       delete rs['usage-redis-uses-data-key'];
       const key = name.endsWith('de-identified') ? 'kms-key-analytics' : 'kms-key-student-records';
-      expect(unorderedDependencies(rs)).toEqual([
+      expect(unorderedDependencies(rs, observedOf(name))).toEqual([
         'aurora-cluster: vpcSecurityGroupIdSelector selects sg-aurora, which no ClusterUsage keeps until aurora-cluster is gone',
-        `redis: kmsKeyIdSelector selects ${key}, which no ClusterUsage keeps until redis is gone`,
+        `redis: kmsKeyId is the ARN of ${key}, which no ClusterUsage keeps until redis is gone`,
       ]);
     }
   });

@@ -19,14 +19,21 @@ export const checks: Record<string, Check> = {
     const k = kind(r);
     const needs: Record<string, string[]> = {
       'rds/Cluster': ['kmsKeyIdSelector', 'masterUserSecretKmsKeyIdSelector'],
-      'elasticache/ReplicationGroup': ['kmsKeyIdSelector'],
       'cloudwatchlogs/Group': ['kmsKeyIdSelector'],
       'secretsmanager/Secret': ['kmsKeyIdSelector'],
     };
     const out = (needs[k] ?? []).filter((f) => !fp(r)[f]?.matchLabels).map((f) => `${r.name}: no ${f}`);
+    // Fields whose provider reference resolves to a key ID while AWS reads back the ARN (no ARN
+    // extractor in provider-upjet-aws v2.6.0): they must get the key ARN from the XR status, and
+    // must not carry a reference (a permanent diff on a field that forces replacement).
+    const arnOnly: Record<string, string[]> = { 'elasticache/ReplicationGroup': ['kmsKeyId'], 'rds/ClusterInstance': ['performanceInsightsKmsKeyId'], 'rds/Cluster': ['performanceInsightsKmsKeyId'] };
+    for (const f of arnOnly[k] ?? []) {
+      if (k === 'rds/ClusterInstance' && !fp(r).performanceInsightsEnabled) continue;
+      const fromKeys = patchTo(r, `spec.forProvider.${f}`).filter((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^status\.keys\.\w+KeyArn$/.test(x ?? '')));
+      if (!fromKeys.length) out.push(`${r.name}: ${f} is not the key ARN from the XR status`);
+      if (fp(r)[`${f}Selector`] || fp(r)[`${f}Ref`]) out.push(`${r.name}: ${f} through a reference resolves to a key ID, AWS reads back an ARN`);
+    }
     if (k === 'rds/Cluster' && fp(r).storageEncrypted !== true) out.push(`${r.name}: storage not encrypted`);
-    if (k === 'rds/Cluster' && !patchTo(r, 'spec.forProvider.performanceInsightsKmsKeyId').length) out.push(`${r.name}: Performance Insights without CMK`);
-    if (k === 'rds/ClusterInstance' && fp(r).performanceInsightsEnabled && !fp(r).performanceInsightsKmsKeyIdSelector) out.push(`${r.name}: Performance Insights without CMK`);
     if (k === 'elasticache/ReplicationGroup' && fp(r).atRestEncryptionEnabled !== 'true') out.push(`${r.name}: not encrypted at rest`);
     if (k === 'kms/Key' && (fp(r).enableKeyRotation !== true || fp(r).deletionWindowInDays !== 30)) out.push(`${r.name}: rotation off or deletion window not 30 days`);
     return out;
@@ -177,6 +184,17 @@ describe('FERPA policy over dist/', () => {
     } finally {
       input.resources = original;
     }
+  });
+
+  test('a key reference where the provider resolves a key ID is caught (Redis, Performance Insights on an instance)', () => {
+    const check = checks['customer-managed KMS key for everything at rest'];
+    const redis = byName('redis');
+    redis.patches = redis.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.kmsKeyId');
+    redis.base.spec.forProvider.kmsKeyIdSelector = { matchControllerRef: true, matchLabels: { 'platform.assessment-platform.io/key-class': 'student-records' } };
+    expect(check(redis)).toEqual(['redis: kmsKeyId is not the key ARN from the XR status', 'redis: kmsKeyId through a reference resolves to a key ID, AWS reads back an ARN']);
+    const writer = byName('aurora-instance-writer');
+    writer.base.spec.forProvider.performanceInsightsKmsKeyIdSelector = { matchControllerRef: true, matchLabels: { 'platform.assessment-platform.io/key-class': 'student-records' } };
+    expect(check(writer)).toEqual(['aurora-instance-writer: performanceInsightsKmsKeyId through a reference resolves to a key ID, AWS reads back an ARN']);
   });
 
   test('every data store and log group exists in the composition', () => {

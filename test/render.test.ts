@@ -175,7 +175,16 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   test('the data stores and their deletion order use the key of the claim data class', () => {
     const keyClass = p.dataClassification === 'de-identified' ? 'analytics' : 'student-records';
     expect(fp(c.desired['aurora-cluster']).kmsKeyIdSelector.matchLabels[`${LABEL}/key-class`]).toBe(keyClass);
-    expect(fp(c.desired.redis).kmsKeyIdSelector.matchLabels[`${LABEL}/key-class`]).toBe(keyClass);
+    // Redis and the instances' Performance Insights take the key ARN itself (a reference would
+    // resolve to the key ID, which AWS reads back as the ARN: a permanent diff that forces replacement).
+    const keyArn = c.xr.status.keys[keyClass === 'analytics' ? 'analyticsKeyArn' : 'studentRecordsKeyArn'];
+    expect(keyArn).toMatch(/^arn:aws:kms:/);
+    expect(fp(c.desired.redis).kmsKeyId).toBe(keyArn);
+    expect(fp(c.desired.redis).kmsKeyIdSelector).toBeUndefined();
+    for (const [name, r] of Object.entries<any>(c.desired).filter(([, r]) => r.kind === 'ClusterInstance')) {
+      expect([name, fp(r).performanceInsightsKmsKeyId, fp(r).performanceInsightsKmsKeyIdSelector]).toEqual([name, keyArn, undefined]);
+    }
+    expect(fp(c.desired['aurora-cluster']).performanceInsightsKmsKeyId).toBe(keyArn);
     for (const u of ['usage-aurora-cluster-uses-data-key', 'usage-redis-uses-data-key']) {
       expect(c.desired[u].spec.of.resourceSelector.matchLabels[`${LABEL}/key-class`]).toBe(keyClass);
     }

@@ -62,8 +62,8 @@ export function toXr(from: string, to: string, ...transforms: Transform[]): Patc
   };
 }
 
-/** CombineFromComposite with a Go fmt string; every variable must resolve. */
-export function combine(variables: string[], fmt: string, to: string): Patch {
+/** CombineFromComposite with a Go fmt string, optionally transformed; every variable must resolve. */
+export function combine(variables: string[], fmt: string, to: string, ...transforms: Transform[]): Patch {
   return {
     type: ResourcesResourcesPatchesType.COMBINE_FROM_COMPOSITE,
     combine: {
@@ -73,7 +73,13 @@ export function combine(variables: string[], fmt: string, to: string): Patch {
     },
     toFieldPath: to,
     policy: { fromFieldPath: ResourcesResourcesPatchesPolicyFromFieldPath.REQUIRED },
+    ...(transforms.length ? { transforms } : {}),
   };
+}
+
+/** string Regexp transform: the first match's capture group `group` (an error if nothing matches). */
+export function regexpGroup(match: string, group: number): Transform {
+  return { type: ResourcesResourcesPatchesTransformsType.STRING, string: { type: ResourcesResourcesPatchesTransformsStringType.REGEXP, regexp: { match, group } } };
 }
 
 /** A reference to a named patch set. */

@@ -3,7 +3,7 @@ import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup } from '../../../i
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { tokenPatch } from '../aws-policy';
-import { dataKeyLabelPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
+import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { fromXr, toXr, XR } from '../patches';
 import { protectInProd } from '../protection';
@@ -66,7 +66,6 @@ export function redisResources(): ResourcesResources[] {
             transitEncryptionEnabled: true,
             transitEncryptionMode: 'required',
             atRestEncryptionEnabled: 'true',
-            kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'student-records' }),
             autoMinorVersionUpgrade: 'false',
             applyImmediately: false,
             subnetGroupNameSelector: sibling({ [LABEL.component]: 'redis-subnet-group' }),
@@ -85,7 +84,7 @@ export function redisResources(): ResourcesResources[] {
         tokenPatch(REDIS_LOG_GROUP, 'spec.forProvider.logDeliveryConfiguration[0].destination'),
         fromXr(`${XR.cache}.engineVersion`, 'spec.forProvider.engineVersion'),
         fromXr(`${XR.cache}.snapshotRetentionDays`, 'spec.forProvider.snapshotRetentionLimit'),
-        dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
+        dataKeyArnPatch('spec.forProvider.kmsKeyId'),
         ...sizedBy('cacheNodeType', 'spec.forProvider.nodeType', `${XR.cache}.nodeType`),
         ...sizedBy('cacheShards', 'spec.forProvider.numNodeGroups', `${XR.cache}.shards`),
         ...sizedBy('cacheReplicas', 'spec.forProvider.replicasPerNodeGroup', `${XR.cache}.replicas`),

@@ -3,7 +3,7 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
-import { AURORA_LOG_GROUP, dataKeyLabelPatch } from '../keys/kms-keys';
+import { AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
@@ -78,7 +78,8 @@ export function auroraClusterResource(): ResourcesResources {
       fromXr(`${XR.db}.deletionProtection`, 'spec.forProvider.deletionProtection'),
       dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
-      fromXrRequired('status.keys.studentRecordsKeyArn', 'spec.forProvider.performanceInsightsKmsKeyId'),
+      // Performance Insights holds SQL text: the data-class key, by ARN (what AWS reads back).
+      dataKeyArnPatch('spec.forProvider.performanceInsightsKmsKeyId'),
       // Not composed until its postgresql log group exists (no AWS effect: an annotation).
       fromXrRequired('status.database.logGroupArn', `metadata.annotations[${LABEL_PREFIX}/log-group-arn]`),
       ...sizedBy('auroraMinAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', `${XR.db}.minCapacity`),

@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterInstance } from '../../../imports/rds-rds.aws.upbound.io';
 import { Zone, ZONES } from '../../config';
+import { dataKeyArnPatch } from '../keys/kms-keys';
 import { format, fromXr, XR } from '../patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
@@ -61,7 +62,6 @@ export function auroraInstanceResources(): ResourcesResources[] {
             autoMinorVersionUpgrade: false,
             caCertIdentifier: 'rds-ca-rsa2048-g1',
             performanceInsightsEnabled: true,
-            performanceInsightsKmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'student-records' }),
             performanceInsightsRetentionPeriod: 7,
             // Failover prefers reader 1, the last reader removed when the readers in force shrink,
             // so a later scale-in never deletes the instance that became the writer. Tiers 0-1
@@ -74,6 +74,9 @@ export function auroraInstanceResources(): ResourcesResources[] {
       }),
       patches: [
         fromXr(XR.region, 'spec.forProvider.availabilityZone', format(`%s${slot.zone}`)),
+        // The data-class key's ARN, as on the cluster: the reference would resolve to the key ID,
+        // which AWS reads back as the ARN.
+        dataKeyArnPatch('spec.forProvider.performanceInsightsKmsKeyId'),
       ],
     }),
   );

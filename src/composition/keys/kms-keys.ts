@@ -4,7 +4,8 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { protectInProd } from '../protection';
-import { fromXr, mapTo, Patch, toXr, XR } from '../patches';
+import { DATA_CLASSIFICATIONS } from '../../api/parameters';
+import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../resource';
 
 /** Which KMS key class encrypts the data stores for each dataClassification. */
@@ -16,6 +17,26 @@ export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records
  */
 export function dataKeyLabelPatch(matchLabelsPath: string): Patch {
   return fromXr(XR.dataClassification, `${matchLabelsPath}[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION }));
+}
+
+/**
+ * Set `to` to the ARN of the data-class key the claim's dataClassification chooses, from the XR
+ * status (written by the keys). A key ARN, not a reference: provider-upjet-aws resolves the
+ * ElastiCache `kmsKeyId` and the cluster instance's `performanceInsightsKmsKeyId` references to the
+ * key ID (no ARN extractor), while AWS reads back the ARN, a permanent diff on a field that forces
+ * replacement. P&T cannot pick a field by a value, so the classification and every data-class key
+ * ARN are joined (`<class>|<arn 1>|<arn 2>`) and one regexp group keeps the chosen ARN: the
+ * prefix for class i skips the class name and the i ARNs before its own.
+ */
+export function dataKeyArnPatch(to: string): Patch {
+  const classes = DATA_CLASSIFICATIONS;
+  const skip = classes.map((c, i) => `(?:${c.replace(/[-]/g, '\\-')}\\|${'[^|]+\\|'.repeat(i)})?`).join('');
+  return combine(
+    [XR.dataClassification, ...classes.map((c) => `status.keys.${STATUS_FIELD[STORE_KEY_BY_CLASSIFICATION[c]]}`)],
+    classes.map(() => '%s').concat('%s').join('|'),
+    to,
+    regexpGroup(`^${skip}([^|]+)`, 1),
+  );
 }
 
 /** One customer-managed key per data class. */
