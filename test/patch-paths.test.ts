@@ -9,6 +9,8 @@ import { missingSegment } from './helpers/field-path';
 const CROSSPLANE_XR_FIELDS = {
   type: 'object',
   properties: {
+    // Object metadata every XR has (the API server sets the UID).
+    metadata: { type: 'object', properties: { uid: { type: 'string' }, name: { type: 'string' } } },
     spec: {
       type: 'object',
       properties: {

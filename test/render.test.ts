@@ -163,6 +163,9 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
     for (const n of ['aurora-cluster', 'redis', 'kms-key-student-records', 'kms-key-analytics', 'redis-connection-secret']) expect([n, c.desired[n].spec.deletionPolicy]).toEqual([n, policy]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
+    // Final snapshots are named per composite resource: a second teardown with the same suffix must not collide.
+    expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
+    expect(fp(c.desired.redis).finalSnapshotIdentifier).toBe(`ap-redis-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
     // Outside prod a deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
     expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(p.environment === 'prod' ? 30 : 0);
   });

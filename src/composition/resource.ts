@@ -1,6 +1,6 @@
 import { ResourcesResources, ResourcesResourcesConnectionDetailsType } from '../../imports/pt-pt.fn.crossplane.io';
 import { LABEL_PREFIX } from '../config';
-import { format, fromXr, Patch, PATCH_SET, usePatchSet, XR } from './patches';
+import { combine, format, fromXr, Patch, PATCH_SET, usePatchSet, XR } from './patches';
 
 /** Annotation through which Crossplane sets a managed resource's external (AWS) name. */
 export const EXTERNAL_NAME = 'metadata.annotations[crossplane.io/external-name]';
@@ -25,6 +25,15 @@ export function awsName(what: string): string {
 /** Patch the environment suffix into an AWS-side name field with a fmt containing one %s. */
 export function nameFromSuffix(toFieldPath: string, fmt: string): Patch {
   return fromXr(XR.suffix, toFieldPath, format(fmt));
+}
+
+/**
+ * A final-snapshot name unique to this composite resource: `ap-<what>-<suffix>-<XR UID>`. A fixed
+ * name would make the second teardown of an environment with the same suffix fail (the snapshot
+ * of the first still holds the name); the UID is new for every claim and stable for its life.
+ */
+export function finalSnapshotName(toFieldPath: string, what: string): Patch {
+  return combine([XR.suffix, 'metadata.uid'], `ap-${what}-%s-%s`, toFieldPath);
 }
 
 /** A selector that matches a sibling composed resource of this XR by labels. */

@@ -7,7 +7,7 @@ import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { fromXr, toXr, XR } from '../patches';
 import { protectInProd } from '../protection';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../resource';
 import { REDIS_PORT } from '../network/security-groups';
 import { privateSubnetGroupFields } from '../network/subnets';
 
@@ -79,7 +79,7 @@ export function redisResources(): ResourcesResources[] {
       }),
       patches: [
         nameFromSuffix('spec.forProvider.parameterGroupName', awsName('redis')),
-        nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('redis-final')),
+        finalSnapshotName('spec.forProvider.finalSnapshotIdentifier', 'redis-final'),
         nameFromSuffix('spec.forProvider.userGroupIds[0]', awsName('redis')),
         tokenPatch(REDIS_LOG_GROUP, 'spec.forProvider.logDeliveryConfiguration[0].destination'),
         fromXr(`${XR.cache}.engineVersion`, 'spec.forProvider.engineVersion'),

@@ -6,7 +6,7 @@ import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
 import { AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { protectInProd } from '../protection';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix, sibling } from '../resource';
+import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../resource';
 
 export const DATABASE_NAME = 'assessments';
 export const MASTER_USERNAME = 'platform_admin';
@@ -72,7 +72,7 @@ export function auroraClusterResource(): ResourcesResources {
       },
     }),
     patches: [
-      nameFromSuffix('spec.forProvider.finalSnapshotIdentifier', awsName('aurora-final')),
+      finalSnapshotName('spec.forProvider.finalSnapshotIdentifier', 'aurora-final'),
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
       fromXr(`${XR.db}.deletionProtection`, 'spec.forProvider.deletionProtection'),
