@@ -38,6 +38,17 @@ export const checks: Record<string, Check> = {
     if (k === 'kms/Key' && (fp(r).enableKeyRotation !== true || fp(r).deletionWindowInDays !== 30)) out.push(`${r.name}: rotation off or deletion window not 30 days`);
     return out;
   },
+  'database audit logs without SQL literals (pgaudit, no statement logging)': (r) => {
+    if (kind(r) !== 'rds/ClusterParameterGroup') return [];
+    const param = Object.fromEntries((fp(r).parameter ?? []).map((x: any) => [x.name, x.value]));
+    const out: string[] = [];
+    if (param.log_statement !== 'none') out.push(`${r.name}: log_statement is ${param.log_statement ?? 'unset'}, not none`);
+    if (param.log_min_duration_statement !== '-1') out.push(`${r.name}: log_min_duration_statement is ${param.log_min_duration_statement ?? 'unset'}: slow statements are logged with their literal values`);
+    if (!String(param.shared_preload_libraries ?? '').split(',').includes('pgaudit')) out.push(`${r.name}: pgaudit is not preloaded`);
+    if (param['pgaudit.log_parameter'] !== '0') out.push(`${r.name}: pgaudit logs statement parameters`);
+    if (!param['pgaudit.log']) out.push(`${r.name}: pgaudit.log is unset`);
+    return out;
+  },
   'TLS 1.2 or higher in transit': (r) => {
     const k = kind(r);
     if (k === 'elasticache/ReplicationGroup' && !(fp(r).transitEncryptionEnabled === true && fp(r).transitEncryptionMode === 'required')) return [`${r.name}: TLS not required`];
@@ -142,6 +153,11 @@ const byName = (n: string) => clone(resources().find((r) => r.name === n));
 /** A deliberately bad variant of a real resource for each check. */
 const badCases: Record<string, () => any> = {
   'customer-managed KMS key for everything at rest': () => { const r = byName('aurora-cluster'); delete r.base.spec.forProvider.kmsKeyIdSelector; return r; },
+  'database audit logs without SQL literals (pgaudit, no statement logging)': () => {
+    const r = byName('aurora-cluster-parameter-group');
+    r.base.spec.forProvider.parameter = r.base.spec.forProvider.parameter.map((x: any) => (x.name === 'log_min_duration_statement' ? { ...x, value: '1000' } : x));
+    return r;
+  },
   'TLS 1.2 or higher in transit': () => { const r = byName('redis'); r.base.spec.forProvider.transitEncryptionMode = 'preferred'; return r; },
   'data stores in private subnets': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'public'; return r; },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
