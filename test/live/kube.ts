@@ -219,38 +219,28 @@ export class Kube {
   }
 
   /**
-   * Wait until `predicate` holds for the object (undefined once it is gone), driven by a watch.
-   * Resolves with the object; rejects after `timeoutMs` with `describe(last object)`.
+   * Watch a collection until `step` returns a result (it sees every event, and `synced` once the
+   * initial list is delivered with the names it held); rejects after `timeoutMs` with `timedOut()`.
+   * The watch is always stopped.
    */
-  async waitFor(ref: Ref, predicate: (obj: any | undefined) => boolean, timeoutMs: number, describe: (obj: any | undefined) => string = (o) => JSON.stringify(o?.status?.conditions ?? 'absent')): Promise<any> {
-    let last: any;
+  watchUntil<T>(apiVersion: string, kind: string, options: { namespace?: string; fieldSelector?: string }, step: (event: { type: string; obj?: any; synced?: Set<string> }) => { value: T } | undefined, timeoutMs: number, timedOut: () => string): Promise<T> {
     return new Promise((resolve, reject) => {
       let stop: (() => void) | undefined;
       let done = false;
-      const finish = (err?: Error) => {
+      const finish = (err?: Error, result?: { value: T }) => {
         if (done) return;
         done = true;
         clearTimeout(timer);
         stop?.();
         if (err) reject(err);
-        else resolve(last);
+        else resolve(result!.value);
       };
-      const timer = setTimeout(() => finish(new Error(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}: not there within ${timeoutMs / 1000} s: ${describe(last)}`)), timeoutMs);
-      const check = () => predicate(last) && finish();
-      let synced = false;
-      this.watch(ref.apiVersion, ref.kind, (type, obj) => {
-        if (obj?.metadata?.name !== ref.name) return;
-        last = type === 'DELETED' ? undefined : obj;
-        if (synced) check();
-      }, {
-        namespace: ref.namespace,
-        fieldSelector: `metadata.name=${ref.name}`,
-        onSynced: (names) => {
-          synced = true;
-          if (!names.has(ref.name)) last = undefined;
-          check();
-        },
-      })
+      const timer = setTimeout(() => finish(new Error(timedOut())), timeoutMs);
+      const feed = (event: { type: string; obj?: any; synced?: Set<string> }) => {
+        const r = done ? undefined : step(event);
+        if (r) finish(undefined, r);
+      };
+      this.watch(apiVersion, kind, (type, obj) => feed({ type, obj }), { ...options, onSynced: (names) => feed({ type: 'SYNCED', synced: names }) })
         .then((s) => {
           stop = s;
           if (done) s();
@@ -258,31 +248,30 @@ export class Kube {
         .catch((e) => finish(e));
     });
   }
+
+  /**
+   * Wait until `predicate` holds for the object (undefined once it is gone), driven by a watch.
+   * Resolves with the object; rejects after `timeoutMs` with `describe(last object)`.
+   */
+  async waitFor(ref: Ref, predicate: (obj: any | undefined) => boolean, timeoutMs: number, describe: (obj: any | undefined) => string = (o) => JSON.stringify(o?.status?.conditions ?? 'absent')): Promise<any> {
+    let last: any;
+    let synced = false;
+    return this.watchUntil(ref.apiVersion, ref.kind, { namespace: ref.namespace, fieldSelector: `metadata.name=${ref.name}` }, ({ type, obj, synced: names }) => {
+      if (names) {
+        synced = true;
+        if (!names.has(ref.name)) last = undefined;
+      } else {
+        if (obj?.metadata?.name !== ref.name) return undefined;
+        last = type === 'DELETED' ? undefined : obj;
+      }
+      return synced && predicate(last) ? { value: last } : undefined;
+    }, timeoutMs, () => `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}: not there within ${timeoutMs / 1000} s: ${describe(last)}`);
+  }
 }
 
 /** The first object of a kind for which `predicate` holds (already there or to come), driven by a watch. */
-export async function waitForMatch(kube: Kube, apiVersion: string, kind: string, predicate: (obj: any) => boolean, timeoutMs: number, what: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    let stop: (() => void) | undefined;
-    let done = false;
-    const finish = (err?: Error, obj?: any) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      stop?.();
-      if (err) reject(err);
-      else resolve(obj);
-    };
-    const timer = setTimeout(() => finish(new Error(`${what}: not seen within ${timeoutMs / 1000} s`)), timeoutMs);
-    kube.watch(apiVersion, kind, (type, obj) => {
-      if (type !== 'DELETED' && predicate(obj)) finish(undefined, obj);
-    })
-      .then((s) => {
-        stop = s;
-        if (done) s();
-      })
-      .catch((e) => finish(e));
-  });
+export function waitForMatch(kube: Kube, apiVersion: string, kind: string, predicate: (obj: any) => boolean, timeoutMs: number, what: string): Promise<any> {
+  return kube.watchUntil(apiVersion, kind, {}, ({ type, obj }) => (obj && type !== 'DELETED' && predicate(obj) ? { value: obj } : undefined), timeoutMs, () => `${what}: not seen within ${timeoutMs / 1000} s`);
 }
 
 /** The status of a condition type on an object ('True', 'False', 'Unknown' or undefined). */
