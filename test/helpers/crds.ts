@@ -17,12 +17,13 @@ export interface CrdVersion {
   readonly schema: any;
 }
 
+let crds: any[] | undefined;
 let cache: CrdVersion[] | undefined;
 
-/** Every version of every CRD under CRDS_DIR. */
-export function allCrdVersions(): CrdVersion[] {
-  if (cache) return cache;
-  const out: CrdVersion[] = [];
+/** Every CustomResourceDefinition under CRDS_DIR, as parsed (read once). */
+export function allCrds(): any[] {
+  if (crds) return crds;
+  const out: any[] = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, entry.name);
@@ -30,24 +31,29 @@ export function allCrdVersions(): CrdVersion[] {
       else if (entry.name.endsWith('.yaml')) {
         for (const doc of parseAllDocuments(fs.readFileSync(p, 'utf8'))) {
           const crd = doc.toJS();
-          if (crd?.kind !== 'CustomResourceDefinition') continue;
-          for (const v of crd.spec.versions) {
-            out.push({
-              group: crd.spec.group,
-              kind: crd.spec.names.kind,
-              version: v.name,
-              storage: !!v.storage,
-              deprecated: !!v.deprecated,
-              schema: v.schema.openAPIV3Schema,
-            });
-          }
+          if (crd?.kind === 'CustomResourceDefinition') out.push(crd);
         }
       }
     }
   };
   walk(CRDS_DIR);
-  cache = out;
+  crds = out;
   return out;
+}
+
+/** Every version of every CRD under CRDS_DIR. */
+export function allCrdVersions(): CrdVersion[] {
+  cache ??= allCrds().flatMap((crd) =>
+    crd.spec.versions.map((v: any) => ({
+      group: crd.spec.group,
+      kind: crd.spec.names.kind,
+      version: v.name,
+      storage: !!v.storage,
+      deprecated: !!v.deprecated,
+      schema: v.schema.openAPIV3Schema,
+    })),
+  );
+  return cache;
 }
 
 /** The CRD version for an apiVersion/kind, or undefined. */

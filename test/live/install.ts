@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { CROSSPLANE_NAMESPACE } from '../../src/config';
-import { CRDS_DIR } from '../helpers/crds';
+import { allCrds, CRDS_DIR } from '../helpers/crds';
 import { compositionDocs, distObjects, xrdDocs } from '../helpers/dist';
 import { ControlPlane, CROSSPLANE_CLUSTER_DIR, startCrossplane } from './control-plane';
 import { isTrue, Kube } from './kube';
@@ -35,19 +35,7 @@ export function composedKinds(): { apiVersion: string; kind: string }[] {
 /** The provider CRDs (from CRDS_DIR) that serve the composed AWS kinds. */
 function providerCrds(): any[] {
   const wanted = new Set(composedKinds().filter((k) => k.apiVersion.includes('.aws.upbound.io/')).map((k) => `${k.apiVersion.split('/')[0]}/${k.kind}`));
-  const out: any[] = [];
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.yaml') && e.name.includes('.aws.upbound.io_')) {
-        const group = e.name.split('_')[0];
-        if (![...wanted].some((w) => w.startsWith(`${group}/`))) continue;
-        for (const crd of yamlDocs(p)) if (crd.kind === 'CustomResourceDefinition' && wanted.delete(`${crd.spec.group}/${crd.spec.names.kind}`)) out.push(crd);
-      }
-    }
-  };
-  walk(CRDS_DIR);
+  const out = allCrds().filter((crd) => wanted.delete(`${crd.spec.group}/${crd.spec.names.kind}`)).map((crd) => structuredClone(crd));
   if (wanted.size) throw new Error(`no CRD under ${CRDS_DIR} for: ${[...wanted].join(', ')}`);
   return out;
 }
