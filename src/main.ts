@@ -1,5 +1,6 @@
 import { App, YamlOutputType } from 'cdk8s';
 import { DefinitionChart } from './api/definition';
+import { DeletionGuardChart } from './api/deletion-guard';
 import { CompositionChart } from './composition/composition';
 import { ExamplesChart } from './examples/claims';
 import { CrossplanePackagesChart } from './install/crossplane-packages';
@@ -9,6 +10,7 @@ export function buildApp(outdir?: string): App {
   const app = new App({ outdir, outputFileExtension: '.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
   new CrossplanePackagesChart(app, 'crossplane-packages');
   new DefinitionChart(app, 'definition');
+  new DeletionGuardChart(app, 'deletion-guard');
   new CompositionChart(app, 'composition');
   new ExamplesChart(app, 'examples');
   return app;

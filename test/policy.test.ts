@@ -38,6 +38,26 @@ export const checks: Record<string, Check> = {
     if (k === 'kms/Key' && (fp(r).enableKeyRotation !== true || fp(r).deletionWindowInDays !== 30)) out.push(`${r.name}: rotation off or deletion window not 30 days`);
     return out;
   },
+  'KMS key policies: use only through the services that need the key': (r) => {
+    if (kind(r) !== 'kms/Key') return [];
+    const doc = JSON.parse(patchTo(r, 'spec.forProvider.policy')[0].combine.string.fmt);
+    const covers = (actions: string | string[], wanted: string) =>
+      [actions].flat().some((a) => a === '*' || (a.endsWith('*') ? wanted.startsWith(a.slice(0, -1)) : a === wanted));
+    const out: string[] = [];
+    for (const st of doc.Statement.filter((x: any) => x.Effect === 'Allow')) {
+      const cond = st.Condition ?? {};
+      const principals = [st.Principal?.AWS ?? [], st.Principal?.Service ?? [], st.Principal === '*' ? ['*'] : []].flat();
+      if (principals.includes('*')) out.push(`${r.name}: ${st.Sid} allows any principal`);
+      const viaService = !!cond.StringEquals?.['kms:ViaService'] && !!cond.StringEquals?.['kms:CallerAccount'];
+      // A service principal is bound to this platform's resources by the encryption context.
+      const serviceForOwnResources = !!st.Principal?.Service && !!cond.ArnEquals?.['kms:EncryptionContext:aws:logs:arn'];
+      for (const use of ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:GenerateDataKey', 'kms:Encrypt']) {
+        if (covers(st.Action, use) && !viaService && !serviceForOwnResources) out.push(`${r.name}: ${st.Sid} allows ${use} without a service condition`);
+      }
+      if (covers(st.Action, 'kms:CreateGrant') && (cond.Bool?.['kms:GrantIsForAWSResource'] !== 'true' || !viaService)) out.push(`${r.name}: ${st.Sid} allows grants that are not for AWS resources through a service`);
+    }
+    return out;
+  },
   'database audit logs without SQL literals (pgaudit, no statement logging)': (r) => {
     if (kind(r) !== 'rds/ClusterParameterGroup') return [];
     const param = Object.fromEntries((fp(r).parameter ?? []).map((x: any) => [x.name, x.value]));
@@ -109,16 +129,28 @@ export const checks: Record<string, Check> = {
     return out;
   },
   'deletion safety in prod': (r) => {
+    // A prod environment is deleted only by a retirement (spec.parameters.retire); otherwise every
+    // AWS resource is orphaned, so no store is left without what it depends on. Keys and log groups
+    // stay even then (snapshots are encrypted with the keys; the audit trail outlives the environment).
+    if (!r.base.apiVersion.includes('.aws.upbound.io/')) return []; // Crossplane's own kinds (ClusterUsage)
     const k = kind(r);
-    const stores = ['rds/Cluster', 'elasticache/ReplicationGroup', 'kms/Key', 'cloudwatchlogs/Group', 'secretsmanager/Secret'];
-    if (!stores.includes(k)) return [];
     const out: string[] = [];
-    const policy = patchTo(r, 'spec.deletionPolicy')[0];
-    if (policy?.fromFieldPath !== 'spec.parameters.environment' || policy.transforms?.[0]?.map?.prod !== 'Orphan') out.push(`${r.name}: not orphaned in prod`);
+    const policy = patchTo(r, 'spec.deletionPolicy');
+    const vars = policy[0]?.combine?.variables?.map((v: any) => v.fromFieldPath);
+    const map = policy[0]?.transforms?.[0]?.map ?? {};
+    if (policy.length !== 1 || JSON.stringify(vars) !== '["spec.parameters.environment","spec.parameters.retire"]') return [`${r.name}: deletionPolicy not set from the environment and its retirement`];
+    if (map['prod/false'] !== 'Orphan') out.push(`${r.name}: deleted with an active prod claim`);
+    const retained = ['kms/Key', 'cloudwatchlogs/Group'].includes(k);
+    if (retained && map['prod/true'] !== 'Orphan') out.push(`${r.name}: deleted by a prod retirement (it must outlive the environment)`);
+    if (!retained && map['prod/true'] !== 'Delete') out.push(`${r.name}: left behind by a prod retirement`);
     if (k === 'rds/Cluster') {
       if (fp(r).skipFinalSnapshot !== false) out.push(`${r.name}: final snapshot skipped`);
       if (!patchTo(r, 'spec.forProvider.finalSnapshotIdentifier').length) out.push(`${r.name}: no final snapshot identifier`);
-      if (!patchTo(r, 'spec.forProvider.deletionProtection').some((p) => p.fromFieldPath === 'spec.parameters.database.deletionProtection')) out.push(`${r.name}: deletion protection not wired`);
+      const protection = patchTo(r, 'spec.forProvider.deletionProtection')[0];
+      const on = protection?.transforms?.[0]?.map ?? {};
+      if (JSON.stringify(protection?.combine?.variables?.map((v: any) => v.fromFieldPath)) !== '["spec.parameters.database.deletionProtection","spec.parameters.retire"]' || on['true/false'] !== true || on['true/true'] !== false) {
+        out.push(`${r.name}: deletion protection not wired to database.deletionProtection and the retirement`);
+      }
     }
     if (k === 'elasticache/ReplicationGroup' && !patchTo(r, 'spec.forProvider.finalSnapshotIdentifier').length) out.push(`${r.name}: no final snapshot`);
     return out;
@@ -136,6 +168,13 @@ export const checks: Record<string, Check> = {
       return wanted.length > 0 && wanted.every(([k, v]) => labels[k] === v);
     };
     return needs.filter((k) => !resources().some((a) => a.base.kind === k && selectsIt(a))).map((k) => `${r.name}: no ${k} selects it`);
+  },
+  'no deferred modifications: a claim change applies now, not in the maintenance window': (r) => {
+    // With applyImmediately false AWS keeps the old value until the window, the provider reads it
+    // back, sees a diff and re-issues the modification on every poll; a capacity change made before
+    // an exam would wait for the window.
+    if (!['rds/Cluster', 'rds/ClusterInstance', 'elasticache/ReplicationGroup'].includes(kind(r))) return [];
+    return fp(r).applyImmediately === true ? [] : [`${r.name}: applyImmediately is ${fp(r).applyImmediately}`];
   },
   'no reconcile fights: no late-initialised fields that others own': (r) => {
     const k = kind(r);
@@ -158,6 +197,13 @@ const badCases: Record<string, () => any> = {
     r.base.spec.forProvider.parameter = r.base.spec.forProvider.parameter.map((x: any) => (x.name === 'log_min_duration_statement' ? { ...x, value: '1000' } : x));
     return r;
   },
+  // The old policy: the account root may do anything, decrypt included, from anywhere.
+  'KMS key policies: use only through the services that need the key': () => {
+    const r = byName('kms-key-student-records');
+    const p = r.patches.find((x: any) => x.toFieldPath === 'spec.forProvider.policy');
+    p.combine.string.fmt = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AccountAdministration', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::%[1]s:root' }, Action: 'kms:*', Resource: '*' }] });
+    return r;
+  },
   'TLS 1.2 or higher in transit': () => { const r = byName('redis'); r.base.spec.forProvider.transitEncryptionMode = 'preferred'; return r; },
   'data stores in private subnets': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'public'; return r; },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
@@ -166,7 +212,8 @@ const badCases: Record<string, () => any> = {
   'environment suffix in every AWS-side name': () => { const r = byName('sg-app'); r.patches = r.patches.filter((p: any) => p.fromFieldPath !== 'spec.parameters.environmentSuffix'); return r; },
   'log retention of 90 days or more': () => { const r = byName('flow-logs-log-group'); r.base.spec.forProvider.retentionInDays = 30; return r; },
   'no secret value in any manifest': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.masterPassword = 'hunter2'; return r; },
-  'deletion safety in prod': () => { const r = byName('aurora-cluster'); r.base.spec.forProvider.skipFinalSnapshot = true; return r; },
+  // The old behaviour: the subnet group was deleted while its orphaned cluster still used it.
+  'deletion safety in prod': () => { const r = byName('aurora-subnet-group'); r.patches = r.patches.filter((p: any) => !String(p.patchSetName).startsWith('deletion-policy')); return r; },
   'VPC endpoints only with their attachments': () => ({
     name: 'vpc-endpoint-kms',
     base: VpcEndpointV1Beta2.manifest({
@@ -174,6 +221,7 @@ const badCases: Record<string, () => any> = {
       spec: { forProvider: { region: 'eu-west-2', serviceName: 'com.amazonaws.eu-west-2.kms', vpcEndpointType: 'Interface', privateDnsEnabled: true } },
     }),
   }),
+  'no deferred modifications: a claim change applies now, not in the maintenance window': () => { const r = byName('redis'); r.base.spec.forProvider.applyImmediately = false; return r; },
   'no reconcile fights: no late-initialised fields that others own': () => { const r = byName('aurora-instance-writer'); r.base.spec.forProvider.autoMinorVersionUpgrade = true; return r; },
 };
 
@@ -220,7 +268,7 @@ describe('FERPA policy over dist/', () => {
 
   test('IAM policies name real, scoped ARNs (no bare "*" resource outside KMS key policies)', () => {
     for (const r of resources().filter((x) => x.base.apiVersion.startsWith('iam.'))) {
-      for (const p of expandedPatches(r).filter((x) => x.combine)) {
+      for (const p of expandedPatches(r).filter((x) => x.combine && /[pP]olicy$/.test(x.toFieldPath) && x.toFieldPath !== 'spec.deletionPolicy')) {
         const doc = JSON.parse(p.combine.string.fmt);
         for (const s of doc.Statement) expect(JSON.stringify(s.Resource ?? 'n/a')).not.toBe('"*"');
       }

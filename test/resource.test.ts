@@ -5,14 +5,20 @@ const base = { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'Vpc', spec: { fo
 describe('composed()', () => {
   test('adds the patch sets, then the AWS-side name (Name tag first, then nameFields), then its own patches', () => {
     const r = composed({ name: 'x', base, awsName: 'thing', nameFields: [EXTERNAL_NAME], patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'a', toFieldPath: 'b' } as any] });
-    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', 'region', 'tags', NAME_TAG, EXTERNAL_NAME, 'b']);
-    expect((r.patches![3] as any).transforms[0].string.fmt).toBe('ap-thing-%s');
-    expect((r.patches![3] as any).fromFieldPath).toBe('spec.parameters.environmentSuffix');
+    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', 'deletion-policy', 'region', 'tags', NAME_TAG, EXTERNAL_NAME, 'b']);
+    expect((r.patches![4] as any).transforms[0].string.fmt).toBe('ap-thing-%s');
+    expect((r.patches![4] as any).fromFieldPath).toBe('spec.parameters.environmentSuffix');
   });
 
   test('a kind without tags gets no Name tag, only its nameFields', () => {
     const r = composed({ name: 'x', base, taggable: false, global: true, awsName: 'thing', nameFields: [EXTERNAL_NAME] });
-    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', EXTERNAL_NAME]);
+    expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', 'deletion-policy', EXTERNAL_NAME]);
+  });
+
+  test('a resource retained in prod (keys, log groups) gets the retained deletion-policy patch set', () => {
+    const r = composed({ name: 'x', base, retainedInProd: true });
+    expect(r.patches!.map((p: any) => p.patchSetName)).toEqual(['provider-config', 'deletion-policy-retained-in-prod', 'region', 'tags']);
+    expect(() => composed({ name: 'usage', base, managed: false, retainedInProd: true })).toThrow('composed resource usage: retainedInProd needs a managed resource');
   });
 
   test("Crossplane's own kinds (managed: false) get no providerConfig, region or tags", () => {

@@ -109,6 +109,15 @@ export const parametersSchema: JsonSchema = obj(
       maxLength: 63,
       pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
     }),
+    retire: {
+      type: 'boolean',
+      description:
+        'Retire this environment: set it to true in a reviewed change before deleting the claim. It turns Aurora deletion protection off and, in prod, ' +
+        'lets a delete remove the AWS resources (Aurora and Redis leave final snapshots; the KMS keys and log groups are kept). Without it a prod ' +
+        'claim cannot be deleted, and a delete that gets past the admission policy orphans every AWS resource instead. Set it back to false to cancel. ' +
+        'Default: false. See README "Deleting and retiring an environment".',
+      default: false,
+    },
     capacity: obj(
       'Load the platform must hold; sizes every tier through the capacity table in the README.',
       {
@@ -180,7 +189,7 @@ export const parametersSchema: JsonSchema = obj(
         }),
         deletionProtection: {
           type: 'boolean',
-          description: 'Aurora deletion protection. Default: true; prod cannot turn it off.',
+          description: 'Aurora deletion protection. Default: true; prod cannot turn it off (spec.parameters.retire does, for a retirement).',
           default: true,
         },
       },

@@ -37,6 +37,11 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
     masterUserSecretArn: str('ARN of the RDS-managed master user secret in Secrets Manager (rotated every 30 days).'),
     logGroupArn: str('ARN of the CloudWatch log group that receives the postgresql log (encrypted with the logs key).'),
   }),
+  deletionSafety: obj('What a delete of the claim would do now; the deletion guard admits a delete only when it is safe (README "Deleting and retiring an environment").', {
+    auroraDeletionProtection: { type: 'boolean', description: 'Deletion protection of the Aurora cluster as AWS reports it; while true a delete is refused.' },
+    auroraDeletionPolicy: str('deletionPolicy of the Aurora cluster: Orphan keeps it in AWS when the claim is deleted, Delete removes it after a final snapshot.'),
+    redisDeletionPolicy: str('deletionPolicy of the Redis replication group (as for Aurora).'),
+  }),
   cache: obj('ElastiCache endpoints.', {
     configurationEndpoint: str('Cluster-mode configuration endpoint (TLS only).'),
     port: { type: 'integer', description: 'Redis port.' },

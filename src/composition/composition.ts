@@ -22,6 +22,7 @@ import { securityGroupResources } from './network/security-groups';
 import { subnetResources } from './network/subnets';
 import { vpcResources } from './network/vpc';
 import { patchSets } from './patches';
+import { deletionPolicyPatchSets } from './protection';
 
 /** Every composed resource, grouped by capability, in dependency order. */
 export function composedResources(): ResourcesResources[] {
@@ -63,7 +64,7 @@ export function compositionProps(): CompositionProps {
         {
           step: STEP.patchAndTransform,
           functionRef: { name: FUNCTIONS.patchAndTransform.name },
-          input: Resources.manifest({ patchSets: patchSets(), resources }),
+          input: Resources.manifest({ patchSets: [...patchSets(), ...deletionPolicyPatchSets()], resources }),
         },
         {
           step: STEP.filter,

@@ -28,6 +28,7 @@ export const XR = {
   dataClassification: 'spec.parameters.dataClassification',
   accountId: 'spec.parameters.awsAccountId',
   providerConfig: 'spec.parameters.providerConfigName',
+  retire: 'spec.parameters.retire',
   students: 'spec.parameters.capacity.expectedConcurrentStudents',
   vpcCidr: 'spec.parameters.network.vpcCidr',
   azCount: 'spec.parameters.network.azCount',

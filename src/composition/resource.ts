@@ -1,6 +1,7 @@
 import { ResourcesResources, ResourcesResourcesConnectionDetailsType } from '../../imports/pt-pt.fn.crossplane.io';
 import { LABEL_PREFIX } from '../config';
 import { combine, format, fromXr, Patch, PATCH_SET, usePatchSet, XR } from './patches';
+import { DELETION_POLICY_PATCH_SET } from './protection';
 
 /** Annotation through which Crossplane sets a managed resource's external (AWS) name. */
 export const EXTERNAL_NAME = 'metadata.annotations[crossplane.io/external-name]';
@@ -68,20 +69,26 @@ export interface ComposedOptions {
    * spec.forProvider.name. Needs `awsName`. Default: none.
    */
   readonly nameFields?: readonly string[];
+  /**
+   * Whether a prod retirement keeps this resource in AWS (orphans it) instead of deleting it: the
+   * KMS keys and the log groups (see protection.ts). Default: false.
+   */
+  readonly retainedInProd?: boolean;
   /** Connection details exposed to the XR: key -> field path on this resource. Default: none. */
   readonly connectionDetails?: Record<string, string>;
 }
 
 /**
- * One composed resource: the base plus the shared patch sets (for AWS managed resources:
- * providerConfig; region unless the kind is global; tags for taggable kinds), its AWS-side name (Name tag and `nameFields`), and
- * then the resource's own patches.
+ * One composed resource: the base plus, for AWS managed resources, the shared patch sets
+ * (providerConfig; region unless the kind is global; tags for taggable kinds) and the deletion
+ * policy of protection.ts; its AWS-side name (Name tag and `nameFields`); then its own patches.
  */
 export function composed(opts: ComposedOptions): ResourcesResources {
   const managed = opts.managed ?? true;
   const taggable = managed && (opts.taggable ?? true);
   if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
-  const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig)] : [];
+  if (opts.retainedInProd && !managed) throw new Error(`composed resource ${opts.name}: retainedInProd needs a managed resource`);
+  const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig), usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted'])] : [];
   if (managed && !opts.global) patches.push(usePatchSet(PATCH_SET.region));
   if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
   if (opts.awsName !== undefined) {

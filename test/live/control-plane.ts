@@ -9,7 +9,7 @@ import { Certificates, makeCertificates } from './certs';
 
 /**
  * A real Kubernetes control plane with Crossplane core on loopback, for the live suite: etcd,
- * kube-apiserver and kube-controller-manager (garbage collector and namespace controllers),
+ * kube-apiserver and kube-controller-manager (garbage collector, namespace and admission-policy type-check controllers),
  * the three pipeline functions serving gRPC over mTLS, and Crossplane core v2.2.4 with its
  * webhook server (the Usage webhook refuses deletes of resources in use). Everything runs on
  * free 127.0.0.1 ports in a temporary folder and is torn down by stop(), and by an exit hook if
@@ -133,7 +133,7 @@ export async function startKubernetes(): Promise<ControlPlane> {
     }));
 
     startProcess(base, 'kube-controller-manager', requireTool(path.join(BIN_DIR, 'kube-controller-manager')), [
-      `--kubeconfig=${kubeconfig}`, '--controllers=garbagecollector,namespace', '--use-service-account-credentials=false',
+      `--kubeconfig=${kubeconfig}`, '--controllers=garbagecollector,namespace,validatingadmissionpolicy-status-controller', '--use-service-account-credentials=false',
       '--secure-port=0', '--leader-elect=false',
     ]);
 

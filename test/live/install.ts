@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { CROSSPLANE_NAMESPACE } from '../../src/config';
 import { allCrds, CRDS_DIR } from '../helpers/crds';
-import { compositionDocs, distObjects, xrdDocs } from '../helpers/dist';
+import { compositionDocs, distObjects, isBuiltinKind, xrdDocs } from '../helpers/dist';
 import { ControlPlane, CROSSPLANE_CLUSTER_DIR, startCrossplane } from './control-plane';
 import { isTrue, Kube } from './kube';
 
@@ -107,6 +107,15 @@ export async function install(kube: Kube, cp: ControlPlane): Promise<Installed> 
         (o) => JSON.stringify(o?.status?.conditions));
     }
     kube.resetDiscovery();
+  });
+  await step('deletion guard', async () => {
+    // The admission policy and its binding; the API server type-checks the policy's CEL against
+    // the claim's and XR's schemas and reports problems in its status.
+    const guard = distObjects().filter(isBuiltinKind);
+    for (const g of guard) await kube.apply(g);
+    const policy = guard.find((g) => g.kind === 'ValidatingAdmissionPolicy');
+    const checked = await kube.waitFor({ apiVersion: policy.apiVersion, kind: policy.kind, name: policy.metadata.name }, (o) => o?.status?.observedGeneration === o?.metadata.generation, 60000, (o) => `status ${JSON.stringify(o?.status ?? 'absent')}`);
+    if (checked.status.typeChecking?.expressionWarnings?.length) throw new Error(`deletion guard type-check warnings: ${JSON.stringify(checked.status.typeChecking.expressionWarnings)}`);
   });
   const compositions = compositionDocs();
   await step('compositions', async () => {

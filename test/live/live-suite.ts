@@ -5,12 +5,14 @@ import { parseAllDocuments } from 'yaml';
 import { API_GROUP, API_VERSION, CLAIM_KIND, XR_KIND } from '../../src/config';
 import { BAD_CLAIMS, BAD_UPDATES, claim as badClaim, dev as minimalDev, GOOD_UPDATES, prod as minimalProd } from '../engine/bad-claims';
 import { goldenFile } from '../engine/golden';
-import { distObjects, xrdDoc } from '../helpers/dist';
+import { distObjects, ptInput, xrdDoc } from '../helpers/dist';
 import { ControlPlane, coreMetrics, logTail, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
 import { composedKinds, install, Installed } from './install';
 import { condition, isTrue, Kube, KubeError, waitForMatch } from './kube';
 import { composedOf, describeResource, leaves } from './managed';
-import { PROTECTED_CLUSTER_MESSAGE, ProviderSimulator } from './simulator';
+import { ProviderSimulator } from './simulator';
+import { DELETION_GUARD_NAME, DELETION_GUARD_RULES } from '../../src/api/deletion-guard';
+import { DELETION_POLICY_PATCH_SET } from '../../src/composition/protection';
 
 /**
  * The live suite: the platform installed on a real API server with Crossplane core and the real
@@ -57,6 +59,8 @@ const goldenXr = (claimName: string) => goldenDocs(claimName)[0];
 /** The golden render's composed resources, by composition resource name. */
 const goldenResources = (claimName: string): Record<string, any> =>
   Object.fromEntries(goldenDocs(claimName).slice(1).map((r) => [r.metadata.annotations['crossplane.io/composition-resource-name'], r]));
+/** Composition resource names that a prod retirement keeps in AWS (the retained deletion-policy patch set). */
+const retainedInProd = () => new Set<string>(ptInput().resources.filter((r: any) => r.patches?.some((p: any) => p.patchSetName === DELETION_POLICY_PATCH_SET.retainedInProd)).map((r: any) => r.name));
 const resourceName = (o: any) => o.metadata.annotations?.['crossplane.io/composition-resource-name'];
 const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
 const get = (o: any, p: string) => p.split('.').reduce((v, k) => v?.[k], o);
@@ -327,11 +331,11 @@ describe('deletion', () => {
    * Delete a claim (foreground, as kubectl does) and wait until it and everything it composed are
    * gone; `meanwhile` runs after the delete was issued (to observe or unblock it).
    */
-  async function deleteClaim(c: any, meanwhile?: () => Promise<void>): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
+  async function deleteClaim(c: any, meanwhile?: () => Promise<void>, issue = true): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
     const resources = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
     const usages = resources.filter((r) => r.kind === 'ClusterUsage');
     const t0 = Date.now();
-    await kube.delete(claimRef(c), 'Foreground');
+    if (issue) await kube.delete(claimRef(c), 'Foreground');
     await meanwhile?.();
     await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000, (o) => `still there: ${JSON.stringify(o?.status?.conditions)}`);
     const deadline = Date.now() + 3 * 60_000;
@@ -373,35 +377,85 @@ describe('deletion', () => {
     console.log(`live: the Usage webhook refused to delete ${key.name} (used by ${usages[0].spec.by.kind} ${usages[0].spec.by.resourceRef.name})`);
   });
 
-  test('dev: deleted with deletion protection on, Aurora refuses and the claim waits; turning protection off on the cluster finishes it, in the order the Usages demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
-    const cluster = await composed(dev, { apiVersion: 'rds.aws.upbound.io/v1beta2', kind: 'Cluster' }, 'aurora-cluster');
-    assert.equal(cluster.spec.forProvider.deletionProtection, true, 'the dev example is expected to keep the default: deletion protection on');
-    const { usages, resources, seconds } = await deleteClaim(dev, async () => {
-      // AWS refuses: the cluster stays, Synced=False with AWS's message, and the claim stays too.
-      await kube.waitFor(refOf(cluster), (o) => condition(o, 'Synced')?.message === PROTECTED_CLUSTER_MESSAGE, 120_000);
-      assert.ok((await kube.get(claimRef(dev)))?.metadata.deletionTimestamp, 'the claim should still be there, being deleted');
-      // The XR is being deleted, so Crossplane no longer renders it: a claim edit cannot help. The
-      // documented recovery is to turn protection off on the managed resource itself.
-      await kube.mergePatch(refOf(cluster), { spec: { forProvider: { deletionProtection: false } } }, undefined, 'operator');
-    });
+  /** The guard's refusal of a delete: the claim stays, not even marked for deletion. */
+  async function refusedByGuard(c: any, rule: number): Promise<void> {
+    const { message } = DELETION_GUARD_RULES[rule];
+    await assert.rejects(kube.delete(claimRef(c), 'Foreground'), (e: any) => e.code >= 400 && e.code < 500 && e.message.includes(`'${DELETION_GUARD_NAME}'`) && e.message.includes(message));
+    const still = await kube.get(claimRef(c));
+    assert.ok(still && !still.metadata.deletionTimestamp, `${c.metadata.name} was marked for deletion`);
+  }
+
+  /** Change the claim's parameters (server-side apply of the whole claim, as a GitOps sync would). */
+  const applyParameters = (c: any, parameters: Record<string, unknown>) =>
+    kube.apply({ ...c, spec: { ...c.spec, parameters: { ...c.spec.parameters, ...parameters } } });
+
+  /** Wait until the claim's status.deletionSafety (copied from the XR) is `want`. */
+  const safetyIs = (c: any, want: Record<string, unknown>) =>
+    kube.waitFor(claimRef(c), (o) => Object.entries(want).every(([k, v]) => o?.status?.deletionSafety?.[k] === v), 120_000, (o) => `status.deletionSafety is ${JSON.stringify(o?.status?.deletionSafety)}`);
+
+  const refusals = (c: any) => sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}` && d.outcome === 'refused').length;
+
+  test('dev: the guard refuses the delete while Aurora deletion protection is on; with protection off everything is deleted, in the order the Usages and AWS demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
+    await safetyIs(dev, { auroraDeletionProtection: true, auroraDeletionPolicy: 'Delete', redisDeletionPolicy: 'Delete' });
+    await refusedByGuard(dev, 2);
+    await applyParameters(dev, { database: { ...dev.spec.parameters.database, deletionProtection: false } });
+    await safetyIs(dev, { auroraDeletionProtection: false });
+    const { usages, resources, seconds } = await deleteClaim(dev);
     assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const got = outcomes(dev);
     const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), 'deleted']));
-    assert.deepEqual(got, expected);
-    console.log(`live: delete ${dev.metadata.name}: refused by Aurora until deletion protection was turned off on the cluster; ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, none orphaned`);
+    assert.deepEqual(outcomes(dev), expected);
+    console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned`);
   });
 
-  test('prod: every resource the golden render marks Orphan is left in AWS, the rest is deleted', { skip: !prod, timeout: 10 * 60_000 }, async () => {
+  test('prod: the guard refuses a delete until a retirement is in force; the retirement deletes everything but the keys and log groups', { skip: !prod, timeout: 10 * 60_000 }, async () => {
+    await safetyIs(prod, { auroraDeletionProtection: true, auroraDeletionPolicy: 'Orphan', redisDeletionPolicy: 'Orphan' });
+    await refusedByGuard(prod, 0);
+    // Requested but not in force: the claim is paused, so the retirement never reaches AWS.
+    await kube.mergePatch(claimRef(prod), { metadata: { annotations: { 'crossplane.io/paused': 'true' } } });
+    await applyParameters(prod, { retire: true });
+    await refusedByGuard(prod, 1);
+    await kube.mergePatch(claimRef(prod), { metadata: { annotations: { 'crossplane.io/paused': null } } });
+    await safetyIs(prod, { auroraDeletionProtection: false, auroraDeletionPolicy: 'Delete', redisDeletionPolicy: 'Delete' });
     const { usages, resources, seconds } = await deleteClaim(prod);
     assert.ok(usages.length > 0, 'the prod claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const golden = goldenResources(prod.metadata.name);
-    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), golden[resourceName(r)].spec.deletionPolicy === 'Orphan' ? 'orphaned' : 'deleted']));
+    const retained = retainedInProd();
+    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), retained.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(prod), expected);
     const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();
-    assert.ok(['aurora-cluster', 'redis', 'kms-key-student-records'].every((n) => orphaned.includes(n)), `the stores and their key must be orphaned: ${orphaned.join(', ')}`);
-    console.log(`live: delete ${prod.metadata.name}: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s; orphaned in AWS: ${orphaned.join(', ')}`);
+    assert.ok(['kms-key-student-records', 'aurora-postgresql-log-group'].every((n) => orphaned.includes(n)), `the keys and log groups must stay: ${orphaned.join(', ')}`);
+    console.log(`live: retire ${prod.metadata.name}: refused until the retirement was in force; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${refusals(prod)} in-use refusals by AWS retried; kept in AWS: ${orphaned.join(', ')}`);
+  });
+
+  test('prod past the guard (its binding removed by an admin): every AWS resource is orphaned, nothing is half-deleted and nothing hangs', { skip: !prod, timeout: READY_TIMEOUT_MS + 10 * 60_000 }, async () => {
+    const params = { ...minimalProd, environmentSuffix: 'override', awsAccountId: '666677778888' };
+    const c: any = { ...badClaim('prod-override', params, 'override'), spec: { parameters: params, writeConnectionSecretToRef: { name: 'prod-override-conn' } } };
+    await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'override' } });
+    await kube.apply(c);
+    await kube.waitFor(claimRef(c), (o) => isTrue(o, 'Ready'), READY_TIMEOUT_MS);
+    await refusedByGuard(c, 0);
+    const binding = distObjects().find((o) => o.kind === 'ValidatingAdmissionPolicyBinding');
+    await kube.delete({ apiVersion: binding.apiVersion, kind: binding.kind, name: binding.metadata.name }, 'Background');
+    try {
+      // The binding's removal reaches the admission plugin through an informer: retry until it has.
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        try {
+          await kube.delete(claimRef(c), 'Foreground');
+          break;
+        } catch (e: any) {
+          if (Date.now() > deadline || !e.message.includes(DELETION_GUARD_NAME)) throw e;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      const { resources, seconds } = await deleteClaim(c, undefined, false);
+      const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), 'orphaned']));
+      assert.deepEqual(outcomes(c), expected);
+      console.log(`live: delete ${c.metadata.name} past the guard: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, every AWS resource orphaned (${Object.keys(expected).length}), ${refusals(c)} refusals`);
+    } finally {
+      await kube.apply(binding);
+    }
   });
 });
 

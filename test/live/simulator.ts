@@ -1,5 +1,6 @@
 import { API_GROUP, API_VERSION, CLAIM_KIND } from '../../src/config';
 import { observe } from '../engine/provider-status';
+import { AwsResource, deleteRefusal } from './aws-in-use';
 import { Kube } from './kube';
 
 /**
@@ -15,8 +16,10 @@ import { Kube } from './kube';
  * it manages, and when a resource is deleted it removes the finalizer once AWS is done. With
  * `deletionPolicy: Orphan` the AWS resource is left alone (recorded as orphaned); an Aurora cluster
  * with deletion protection on is refused, as AWS refuses it, and the resource stays with
- * Synced=False until the claim turns protection off. The simulator does not model AWS refusing
- * to delete a resource that an orphaned one still uses (a subnet group of an orphaned cluster).
+ * Synced=False until the claim turns protection off. AWS also refuses to delete what another
+ * resource still uses (aws-in-use.ts): the simulator keeps every AWS resource it has seen, orphaned
+ * ones too, refuses such a delete the same way, and retries it whenever an AWS resource goes, as
+ * the provider's next poll would.
  */
 
 const FIELD_MANAGER = 'provider-simulator';
@@ -25,6 +28,7 @@ export const PROVIDER_FINALIZER = 'finalizer.managedresource.crossplane.io';
 /** What AWS answers to a delete of a deletion-protected Aurora cluster. */
 export const PROTECTED_CLUSTER_MESSAGE = 'InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.';
 const EXTERNAL_NAME = 'crossplane.io/external-name';
+const worldKey = (o: any) => `${o.apiVersion}/${o.kind}/${o.metadata.name}`;
 
 /** The status without condition timestamps and with keys sorted (the API server sorts them), to tell whether a write would change anything. */
 const statusKey = (status: any) =>
@@ -61,6 +65,10 @@ export class ProviderSimulator {
   private readonly accounts = new Map<string, Promise<string>>();
   private readonly pending = new Map<string, any>();
   private readonly running = new Set<string>();
+  /** Every AWS resource that exists, by `apiVersion/kind/name`, orphaned ones included. */
+  private readonly world = new Map<string, AwsResource>();
+  /** Deletes AWS refused because of a dependent resource, retried when an AWS resource goes. */
+  private readonly blocked = new Map<string, { apiVersion: string; kind: string; name: string }>();
 
   constructor(private readonly kube: Kube) {}
 
@@ -116,6 +124,15 @@ export class ProviderSimulator {
     if (obj.metadata.deletionTimestamp) return this.delete(obj);
     const seen = observe(obj, obj.metadata.name, await this.account(obj));
     const externalName = seen.metadata.annotations[EXTERNAL_NAME];
+    this.world.set(worldKey(obj), {
+      kind: `${obj.apiVersion.split('.')[0]}/${obj.kind}`,
+      name: obj.metadata.name,
+      owner: (obj.metadata.ownerReferences ?? []).find((o: any) => o.controller)?.uid,
+      labels: obj.metadata.labels ?? {},
+      identifiers: [externalName, seen.status.atProvider?.id, seen.status.atProvider?.arn].filter((x): x is string => typeof x === 'string' && x.length > 0),
+      spec: [obj.spec.forProvider ?? {}, obj.spec.initProvider ?? {}],
+      orphaned: false,
+    });
     const finalizers: string[] = obj.metadata.finalizers ?? [];
     if (obj.metadata.annotations?.[EXTERNAL_NAME] !== externalName || !finalizers.includes(PROVIDER_FINALIZER)) {
       const patch = { metadata: { annotations: { [EXTERNAL_NAME]: externalName }, finalizers: [...new Set([...finalizers, PROVIDER_FINALIZER])], resourceVersion: obj.metadata.resourceVersion } };
@@ -150,12 +167,18 @@ export class ProviderSimulator {
       claim: obj.metadata.labels?.['crossplane.io/claim-name'] && `${obj.metadata.labels['crossplane.io/claim-namespace']}/${obj.metadata.labels['crossplane.io/claim-name']}`,
     });
     const orphan = obj.spec.deletionPolicy === 'Orphan' || (obj.spec.managementPolicies && !obj.spec.managementPolicies.some((p: string) => p === '*' || p === 'Delete'));
-    if (!orphan && obj.kind === 'Cluster' && obj.apiVersion.startsWith('rds.') && obj.spec.forProvider?.deletionProtection) {
+    const key = worldKey(obj);
+    const self = this.world.get(key);
+    const refusal = orphan ? undefined
+      : obj.kind === 'Cluster' && obj.apiVersion.startsWith('rds.') && obj.spec.forProvider?.deletionProtection ? PROTECTED_CLUSTER_MESSAGE
+      : self && deleteRefusal(self, this.world.values());
+    if (refusal) {
+      if (refusal !== PROTECTED_CLUSTER_MESSAGE) this.blocked.set(key, ref);
       const synced = obj.status?.conditions?.find((c: any) => c.type === 'Synced');
-      if (synced?.message === PROTECTED_CLUSTER_MESSAGE) return;
+      if (synced?.message === refusal) return;
       const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       const conditions = [...(obj.status?.conditions ?? []).filter((c: any) => c.type !== 'Synced'),
-        { type: 'Synced', status: 'False', reason: 'ReconcileError', message: PROTECTED_CLUSTER_MESSAGE, lastTransitionTime: now }];
+        { type: 'Synced', status: 'False', reason: 'ReconcileError', message: refusal, lastTransitionTime: now }];
       await this.kube.mergePatch(ref, { status: { conditions } }, 'status', FIELD_MANAGER);
       record('refused');
       return;
@@ -167,5 +190,22 @@ export class ProviderSimulator {
       throw e;
     }
     record(orphan ? 'orphaned' : 'deleted');
+    this.blocked.delete(key);
+    if (orphan) {
+      if (self) self.orphaned = true;
+      return;
+    }
+    this.world.delete(key);
+    // Something is gone from AWS: the provider's next poll retries every refused delete.
+    for (const [k, r] of [...this.blocked]) {
+      this.blocked.delete(k);
+      const latest = await this.kube.get(r);
+      if (latest) this.enqueue({ ...latest, apiVersion: r.apiVersion, kind: r.kind });
+    }
+  }
+
+  /** AWS resources left in AWS by an orphaning delete, as `group/Kind name`. */
+  orphanedInAws(): string[] {
+    return [...this.world.values()].filter((r) => r.orphaned).map((r) => `${r.kind} ${r.name}`);
   }
 }

@@ -3,7 +3,6 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { Secret, SecretVersion } from '../../../imports/secretsmanager-secretsmanager.aws.upbound.io';
 import { LABEL_PREFIX } from '../../config';
 import { combine, fromXr, fromXrRequired, mapTo, toXr, XR } from '../patches';
-import { protectInProd } from '../protection';
 import { baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
 import { APP_USER } from './redis-auth';
 
@@ -49,7 +48,6 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
           `rediss://${APP_USER.replace('%s', '%[1]s')}@%[2]s:%[3]v`,
           `metadata.annotations[${REDIS_URL_ANNOTATION}]`,
         ),
-        protectInProd(),
         toXr(`metadata.annotations[${REDIS_URL_ANNOTATION}]`, 'status.cache.url'),
         toXr('status.atProvider.arn', 'status.cache.connectionSecretArn'),
       ],

@@ -6,7 +6,6 @@ import { tokenPatch } from '../aws-policy';
 import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { fromXr, toXr, XR } from '../patches';
-import { protectInProd } from '../protection';
 import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../resource';
 import { REDIS_PORT } from '../network/security-groups';
 import { privateSubnetGroupFields } from '../network/subnets';
@@ -67,7 +66,11 @@ export function redisResources(): ResourcesResources[] {
             transitEncryptionMode: 'required',
             atRestEncryptionEnabled: 'true',
             autoMinorVersionUpgrade: 'false',
-            applyImmediately: false,
+            // A reviewed claim change is the change window: node-type and engine changes apply now,
+            // never deferred to the maintenance window while the provider re-issues them on every
+            // poll (it reads back the old value until then). Shard and replica changes are always
+            // immediate in AWS. Same in every environment (README "Changes to a running environment").
+            applyImmediately: true,
             subnetGroupNameSelector: sibling({ [LABEL.component]: 'redis-subnet-group' }),
             securityGroupIdSelector: sibling({ [LABEL.tier]: 'redis' }),
             snapshotWindow: '02:00-03:00',
@@ -88,8 +91,8 @@ export function redisResources(): ResourcesResources[] {
         ...sizedBy('cacheNodeType', 'spec.forProvider.nodeType', `${XR.cache}.nodeType`),
         ...sizedBy('cacheShards', 'spec.forProvider.numNodeGroups', `${XR.cache}.shards`),
         ...sizedBy('cacheReplicas', 'spec.forProvider.replicasPerNodeGroup', `${XR.cache}.replicas`),
-        protectInProd(),
         toXr('status.atProvider.configurationEndpointAddress', 'status.cache.configurationEndpoint'),
+        toXr('spec.deletionPolicy', 'status.deletionSafety.redisDeletionPolicy'),
         toXr('spec.forProvider.port', 'status.cache.port'),
         toXr('spec.forProvider.nodeType', 'status.sizing.cacheNodeType'),
         toXr('spec.forProvider.numNodeGroups', 'status.sizing.cacheShards'),

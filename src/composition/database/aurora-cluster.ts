@@ -5,7 +5,7 @@ import { sizedBy } from '../../sizing/sizing-patches';
 import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
 import { AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
-import { protectInProd } from '../protection';
+import { auroraDeletionProtectionPatch } from '../protection';
 import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../resource';
 
 export const DATABASE_NAME = 'assessments';
@@ -63,7 +63,9 @@ export function auroraClusterResource(): ResourcesResources {
           preferredMaintenanceWindow: 'sun:03:00-sun:04:00',
           copyTagsToSnapshot: true,
           skipFinalSnapshot: false,
-          applyImmediately: false,
+          // As for Redis: a merged claim change (engine version, backup window) applies now, not in
+          // the maintenance window while the provider keeps seeing a diff and re-issuing it.
+          applyImmediately: true,
           dbSubnetGroupNameSelector: sibling({ [LABEL.component]: 'aurora-subnet-group' }),
           dbClusterParameterGroupNameSelector: sibling({ [LABEL.component]: 'aurora-cluster-parameter-group' }),
           vpcSecurityGroupIdSelector: sibling({ [LABEL.tier]: 'aurora' }),
@@ -75,7 +77,7 @@ export function auroraClusterResource(): ResourcesResources {
       finalSnapshotName('spec.forProvider.finalSnapshotIdentifier', 'aurora-final'),
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
-      fromXr(`${XR.db}.deletionProtection`, 'spec.forProvider.deletionProtection'),
+      auroraDeletionProtectionPatch(),
       dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
       // Performance Insights holds SQL text: the data-class key, by ARN (what AWS reads back).
@@ -86,7 +88,6 @@ export function auroraClusterResource(): ResourcesResources {
       ...sizedBy('auroraMaxAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', `${XR.db}.maxCapacity`),
       ...sizedBy('tier', SIZING_ANNOTATION.tier),
       ...sizedBy('auroraReaders', SIZING_ANNOTATION.readers, `${XR.db}.readers`, convertTo('string')),
-      protectInProd(),
       toXr(SIZING_ANNOTATION.tier, 'status.sizing.tier'),
       toXr(SIZING_ANNOTATION.readers, 'status.sizing.databaseReaders', convertTo('int64')),
       toXr('metadata.annotations[crossplane.io/external-name]', 'status.database.clusterIdentifier'),
@@ -94,6 +95,9 @@ export function auroraClusterResource(): ResourcesResources {
       toXr('status.atProvider.readerEndpoint', 'status.database.readerEndpoint'),
       toXr('status.atProvider.port', 'status.database.port'),
       toXr('status.atProvider.masterUserSecret[0].secretArn', 'status.database.masterUserSecretArn'),
+      // What the deletion guard (src/api/deletion-guard.ts) checks before it admits a delete.
+      toXr('status.atProvider.deletionProtection', 'status.deletionSafety.auroraDeletionProtection'),
+      toXr('spec.deletionPolicy', 'status.deletionSafety.auroraDeletionPolicy'),
       toXr('spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', 'status.sizing.databaseMinCapacity'),
       toXr('spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', 'status.sizing.databaseMaxCapacity'),
     ],

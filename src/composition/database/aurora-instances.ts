@@ -61,6 +61,8 @@ export function auroraInstanceResources(): ResourcesResources[] {
             publiclyAccessible: false,
             autoMinorVersionUpgrade: false,
             caCertIdentifier: 'rds-ca-rsa2048-g1',
+            // As on the cluster: a change (a new CA certificate) applies now, never deferred.
+            applyImmediately: true,
             performanceInsightsEnabled: true,
             performanceInsightsRetentionPeriod: 7,
             // Failover prefers reader 1, the last reader removed when the readers in force shrink,

@@ -3,7 +3,6 @@ import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
-import { protectInProd } from '../protection';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../resource';
@@ -63,14 +62,59 @@ const DESCRIPTION: Record<KeyClass, string> = {
 };
 
 /**
- * Key policy: the account root may administer the key and delegate use through IAM (AWS's
- * required baseline; without it the key becomes unmanageable). The logs key additionally lets
- * the regional CloudWatch Logs service use it, only for this platform's log groups.
+ * The AWS services that may use each key on a caller's behalf (`kms:ViaService`), in the claim's
+ * region. The logs key has none: CloudWatch Logs uses it as a service principal (below).
+ */
+export const KEY_USERS: Record<KeyClass, readonly string[]> = {
+  // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots (elasticache).
+  'student-records': ['rds', 'elasticache'],
+  analytics: ['rds', 'elasticache'],
+  logs: [],
+  // The RDS-managed master secret and the Redis connection secret.
+  secrets: ['secretsmanager'],
+};
+
+/** What a key administrator may do: manage the key, never use it, never grant its use. */
+export const KEY_ADMIN_ACTIONS = [
+  'kms:CancelKeyDeletion', 'kms:CreateAlias', 'kms:DeleteAlias', 'kms:DescribeKey', 'kms:DisableKey', 'kms:DisableKeyRotation',
+  'kms:EnableKey', 'kms:EnableKeyRotation', 'kms:GetKeyPolicy', 'kms:GetKeyRotationStatus', 'kms:ListAliases', 'kms:ListGrants',
+  'kms:ListKeyPolicies', 'kms:ListResourceTags', 'kms:PutKeyPolicy', 'kms:RevokeGrant', 'kms:RotateKeyOnDemand', 'kms:ScheduleKeyDeletion',
+  'kms:TagResource', 'kms:UntagResource', 'kms:UpdateAlias', 'kms:UpdateKeyDescription',
+] as const;
+
+/** Cryptographic use of a key. */
+export const KEY_USE_ACTIONS = ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'] as const;
+
+/**
+ * Key policy, least privilege:
+ * - administration by the account (delegated to IAM, AWS's baseline that keeps the key manageable),
+ *   with no cryptographic action and no grant creation;
+ * - use only through the AWS services that need the key, in the claim's region, by principals of
+ *   the claim's account (`kms:ViaService`, `kms:CallerAccount`);
+ * - grants only for AWS resources (`kms:GrantIsForAWSResource`), which is how RDS and ElastiCache
+ *   hold on to a key, through the same services;
+ * - the logs key: the regional CloudWatch Logs service, only for this platform's log groups (the
+ *   encryption context names each group).
  */
 export function keyPolicy(keyClass: KeyClass): PolicyDocument {
   const statements: Record<string, unknown>[] = [
-    { Sid: 'AccountAdministration', Effect: 'Allow', Principal: { AWS: accountRoot }, Action: 'kms:*', Resource: '*' },
+    { Sid: 'KeyAdministration', Effect: 'Allow', Principal: { AWS: accountRoot }, Action: [...KEY_ADMIN_ACTIONS], Resource: '*' },
   ];
+  const services = KEY_USERS[keyClass].map((svc) => `${svc}.${TOKEN.region}.amazonaws.com`);
+  if (services.length) {
+    const via = { 'kms:ViaService': services, 'kms:CallerAccount': TOKEN.account };
+    statements.push(
+      { Sid: 'UseThroughServices', Effect: 'Allow', Principal: { AWS: accountRoot }, Action: [...KEY_USE_ACTIONS], Resource: '*', Condition: { StringEquals: via } },
+      {
+        Sid: 'GrantsForAwsResources',
+        Effect: 'Allow',
+        Principal: { AWS: accountRoot },
+        Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+        Resource: '*',
+        Condition: { StringEquals: via, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
+    );
+  }
   if (keyClass === 'logs') {
     statements.push({
       Sid: 'CloudWatchLogsForPlatformLogGroups',
@@ -94,6 +138,7 @@ export function kmsKeyResources(): ResourcesResources[] {
     composed({
       name: `kms-key-${keyClass}`,
       awsName: keyClass,
+      retainedInProd: true,
       base: Key.manifest({
         metadata: { labels: { [LABEL.keyClass]: keyClass } },
         spec: {
@@ -112,7 +157,6 @@ export function kmsKeyResources(): ResourcesResources[] {
       }),
       patches: [
         policyPatch(keyPolicy(keyClass), 'spec.forProvider.policy'),
-        protectInProd(),
         toXr('status.atProvider.arn', `status.keys.${STATUS_FIELD[keyClass]}`),
       ],
     }),

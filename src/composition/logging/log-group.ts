@@ -4,7 +4,6 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { LOG_RETENTION_DAYS } from '../../config';
 import { tokenPatch } from '../aws-policy';
 import { Patch } from '../patches';
-import { protectInProd } from '../protection';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /**
@@ -17,6 +16,7 @@ export function encryptedLogGroup(name: string, nameTemplate: string, component:
   return composed({
     name,
     awsName: component,
+    retainedInProd: true,
     base: Group.manifest({
       metadata: { labels: { [LABEL.component]: component } },
       spec: {
@@ -28,6 +28,6 @@ export function encryptedLogGroup(name: string, nameTemplate: string, component:
         },
       },
     }),
-    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), protectInProd(), ...patches],
+    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), ...patches],
   });
 }
