@@ -29,9 +29,12 @@ describe('a broken Composition fails the harness with a message that names compo
   });
 
   test('a map transform without the entry the claim needs', () => {
-    const composition = brokenCopy((rs) => delete patchTo(rs, 'redis', 'spec.deletionPolicy').transforms[0].map.dev);
+    // The NAT gateway that zone a's default route uses, mapped from the environment.
+    const to = 'spec.forProvider.natGatewayIdSelector.matchLabels[platform.assessment-platform.io/zone]';
+    const composition = brokenCopy((rs) => delete patchTo(rs, 'route-private-default-a', to).transforms[0].map.dev);
     const problems = prove(DEV_CLAIM, composition).problems;
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(new RegExp(`^Composition ${name()}, .*key dev is not found in map \\(resource redis, patch \\d+: FromCompositeFieldPath spec.parameters.environment -> spec.deletionPolicy\\)$`));
+    const escaped = to.replace(/[.[\]/]/g, (c) => `\\${c}`);
+    expect(problems[0]).toMatch(new RegExp(`^Composition ${name()}, .*key dev is not found in map \\(resource route-private-default-a, patch \\d+: FromCompositeFieldPath spec.parameters.environment -> ${escaped}\\)$`));
   });
 });

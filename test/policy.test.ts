@@ -69,6 +69,19 @@ export const checks: Record<string, Check> = {
     if (!param['pgaudit.log']) out.push(`${r.name}: pgaudit.log is unset`);
     return out;
   },
+  'Redis users: the default user off, the application without dangerous commands': (r) => {
+    if (kind(r) !== 'elasticache/User') return [];
+    const acl: string[] = String(fp(r).accessString ?? '').split(/\s+/);
+    if (fp(r).userName === 'default') return acl[0] === 'off' && acl.includes('-@all') ? [] : [`${r.name}: the default user is not switched off`];
+    const out: string[] = [];
+    if (fp(r).authenticationMode?.type !== 'iam') out.push(`${r.name}: not IAM-authenticated`);
+    const dangerousAt = acl.indexOf('-@dangerous');
+    if (dangerousAt < 0) out.push(`${r.name}: dangerous commands allowed`);
+    // Only INFO may come back after -@dangerous; nothing re-adds a dangerous category or command.
+    const readded = acl.slice(dangerousAt + 1).filter((a) => a.startsWith('+') && a !== '+info');
+    if (readded.length) out.push(`${r.name}: re-adds ${readded.join(' ')}`);
+    return out;
+  },
   'TLS 1.2 or higher in transit': (r) => {
     const k = kind(r);
     if (k === 'elasticache/ReplicationGroup' && !(fp(r).transitEncryptionEnabled === true && fp(r).transitEncryptionMode === 'required')) return [`${r.name}: TLS not required`];
@@ -78,11 +91,16 @@ export const checks: Record<string, Check> = {
     }
     return [];
   },
-  'data stores in private subnets': (r) => {
+  'data stores in isolated data subnets (no route out of the VPC)': (r) => {
     const k = kind(r);
-    if (['rds/SubnetGroup', 'elasticache/SubnetGroup'].includes(k) && fp(r).subnetIdSelector?.matchLabels?.['platform.assessment-platform.io/access'] !== 'private') return [`${r.name}: not private subnets`];
+    const access = (sel: any) => sel?.matchLabels?.['platform.assessment-platform.io/access'];
+    if (['rds/SubnetGroup', 'elasticache/SubnetGroup'].includes(k) && access(fp(r).subnetIdSelector) !== 'data') return [`${r.name}: not the data subnets`];
     if (k === 'rds/ClusterInstance' && fp(r).publiclyAccessible !== false) return [`${r.name}: publicly accessible`];
     if (k === 'ec2/Subnet' && fp(r).mapPublicIpOnLaunch !== false) return [`${r.name}: maps public IPs`];
+    // The data route table holds no route (only the VPC's implicit local one)...
+    if (k === 'ec2/Route' && access(fp(r).routeTableIdSelector) === 'data') return [`${r.name}: a route in the data subnets' route table`];
+    // ...and a data subnet is associated with it and nothing else.
+    if (k === 'ec2/RouteTableAssociation' && (access(fp(r).subnetIdSelector) === 'data') !== (access(fp(r).routeTableIdSelector) === 'data')) return [`${r.name}: a data subnet with another route table, or the data route table on another subnet`];
     return [];
   },
   'no 0.0.0.0/0 ingress except the ALB on 443': (r) => {
@@ -204,8 +222,10 @@ const badCases: Record<string, () => any> = {
     p.combine.string.fmt = JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'AccountAdministration', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::%[1]s:root' }, Action: 'kms:*', Resource: '*' }] });
     return r;
   },
+  'Redis users: the default user off, the application without dangerous commands': () => { const r = byName('redis-user-app'); r.base.spec.forProvider.accessString = 'on ~* +@all'; return r; },
   'TLS 1.2 or higher in transit': () => { const r = byName('redis'); r.base.spec.forProvider.transitEncryptionMode = 'preferred'; return r; },
-  'data stores in private subnets': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'public'; return r; },
+  // The old layout: the stores shared the app's private subnets, whose default route goes to the NAT.
+  'data stores in isolated data subnets (no route out of the VPC)': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'private'; return r; },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
   'compliance tags on every taggable resource': () => { const r = byName('vpc'); r.patches = r.patches.filter((p: any) => p.patchSetName !== 'tags'); return r; },
   'suffixed Name tag on every taggable resource': () => { const r = byName('aurora-cluster'); r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.tags.Name'); return r; },

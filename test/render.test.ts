@@ -135,7 +135,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     const observedArns = Object.values<any>(c.observed).map((o) => o.status?.atProvider?.arn).filter((x) => x);
     // AWS's documented confused-deputy condition for the flow-logs role: the flow log's own ARN
     // does not exist until the role does, so the trust policy names the account's flow logs.
-    const documented = [`arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`];
+    // logs:DescribeLogGroups is a list action: it takes the account's log groups in the region, never one.
+    const documented = [`arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`, `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:*`];
     const bad: string[] = [];
     for (const [n, r] of rs()) {
       for (const arn of policies(r).flatMap(strings).filter((s) => s.startsWith('arn:'))) {
@@ -159,9 +160,16 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     expect(c.xr.status.cache.url).toBe(url);
   });
 
-  test('stores of student data are orphaned in prod and deleted elsewhere; Aurora keeps deletion protection and a final snapshot', () => {
+  test('every Name tag is unique within the claim (the console tells a subnet from its route table)', () => {
+    const byTag = new Map<string, string[]>();
+    for (const [n, r] of rs()) if (fp(r)?.tags?.Name) byTag.set(fp(r).tags.Name, [...(byTag.get(fp(r).tags.Name) ?? []), n]);
+    expect([...byTag].filter(([, ns]) => ns.length > 1)).toEqual([]);
+  });
+
+  test('nothing is deleted with an active prod claim (every AWS resource is orphaned), everything elsewhere; Aurora keeps deletion protection and a final snapshot', () => {
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
-    for (const n of ['aurora-cluster', 'redis', 'kms-key-student-records', 'kms-key-analytics', 'redis-connection-secret']) expect([n, c.desired[n].spec.deletionPolicy]).toEqual([n, policy]);
+    const managed = rs().filter(([, r]) => r.apiVersion.includes('.aws.upbound.io/'));
+    expect(managed.filter(([, r]) => r.spec.deletionPolicy !== policy).map(([n]) => n)).toEqual([]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
     // Final snapshots are named per composite resource: a second teardown with the same suffix must not collide.
     expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);

@@ -3,11 +3,16 @@ import { composed, EXTERNAL_NAME, NAME_TAG } from '../src/composition/resource';
 const base = { apiVersion: 'ec2.aws.upbound.io/v1beta1', kind: 'Vpc', spec: { forProvider: {} } };
 
 describe('composed()', () => {
-  test('adds the patch sets, then the AWS-side name (Name tag first, then nameFields), then its own patches', () => {
+  test('adds the patch sets, then the Name tag (from the composed name), then the AWS-side name (nameFields), then its own patches', () => {
     const r = composed({ name: 'x', base, awsName: 'thing', nameFields: [EXTERNAL_NAME], patches: [{ type: 'FromCompositeFieldPath', fromFieldPath: 'a', toFieldPath: 'b' } as any] });
     expect(r.patches!.map((p: any) => p.patchSetName ?? p.toFieldPath)).toEqual(['provider-config', 'deletion-policy', 'region', 'tags', NAME_TAG, EXTERNAL_NAME, 'b']);
-    expect((r.patches![4] as any).transforms[0].string.fmt).toBe('ap-thing-%s');
-    expect((r.patches![4] as any).fromFieldPath).toBe('spec.parameters.environmentSuffix');
+    expect((r.patches![4] as any).transforms[0].string.fmt).toBe('ap-x-%s');
+    expect((r.patches![5] as any).transforms[0].string.fmt).toBe('ap-thing-%s');
+    expect((r.patches![5] as any).fromFieldPath).toBe('spec.parameters.environmentSuffix');
+  });
+
+  test('awsName without nameFields is a programming error (the Name tag does not use it)', () => {
+    expect(() => composed({ name: 'tagged', base, awsName: 'thing' })).toThrow('composed resource tagged: awsName without nameFields');
   });
 
   test('a kind without tags gets no Name tag, only its nameFields', () => {

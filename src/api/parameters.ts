@@ -27,6 +27,17 @@ export const DEFAULT_VPC_CIDR = '10.0.0.0/16';
 /** Private subnets get the larger blocks: Fargate tasks, Aurora and Redis live there. */
 export const DEFAULT_PRIVATE_SUBNETS = ['10.0.0.0/19', '10.0.32.0/19', '10.0.64.0/19'];
 export const DEFAULT_PUBLIC_SUBNETS = ['10.0.128.0/22', '10.0.132.0/22', '10.0.136.0/22'];
+/**
+ * Isolated data subnets (Aurora and Redis only, no route beyond the VPC). A /22 per AZ holds
+ * 1,019 addresses: the largest Redis band (30 shards, 5 replicas: 180 nodes over 3 AZs) and six
+ * Aurora instances use under 100 per AZ.
+ */
+export const DEFAULT_DATA_SUBNETS = ['10.0.144.0/22', '10.0.148.0/22', '10.0.152.0/22'];
+
+/** The subnet tiers of the VPC, in the order the claim lists them. */
+export const SUBNET_TIERS = ['private', 'public', 'data'] as const;
+const SUBNET_LISTS = SUBNET_TIERS.map((t) => `${t}SubnetCidrs`);
+const allSubnets = SUBNET_LISTS.map((l) => `self.${l}`).join(' + ');
 
 /**
  * A transition rule that keeps a field as it was created: it names what a resource is (its
@@ -38,10 +49,16 @@ export const immutable = (path: string, why: string) => ({
   message: `spec.parameters.${path} cannot change after creation (${why}); create a new claim instead`,
 });
 
-const subnetList = (kind: string, defaults: string[]): JsonSchema => ({
+const SUBNET_PURPOSE: Record<(typeof SUBNET_TIERS)[number], string> = {
+  private: 'Application tasks; their default route goes to the NAT gateways.',
+  public: 'The ALB and the NAT gateways only; no public IP on launch.',
+  data: 'Aurora and Redis only; isolated: no route beyond the VPC.',
+};
+
+const subnetList = (kind: (typeof SUBNET_TIERS)[number], defaults: string[]): JsonSchema => ({
   type: 'array',
   description:
-    `CIDRs of the ${kind} subnets, one per AZ in order a, b, c (the first azCount are used). ` +
+    `CIDRs of the ${kind} subnets, one per AZ in order a, b, c (the first azCount are used). ${SUBNET_PURPOSE[kind]} ` +
     'Each must be a network address with a prefix of /17 to /26 (not shorter than the vpcCidr prefix) inside vpcCidr. ' +
     `Default: ${defaults.join(', ')} (fits the default vpcCidr).`,
   minItems: 2,
@@ -148,25 +165,26 @@ export const parametersSchema: JsonSchema = obj(
         azCount: int('Availability zones to spread over (a, b[, c]). Default: 3; prod requires 3.', 2, 3, { default: 3 }),
         privateSubnetCidrs: subnetList('private', DEFAULT_PRIVATE_SUBNETS),
         publicSubnetCidrs: subnetList('public', DEFAULT_PUBLIC_SUBNETS),
+        dataSubnetCidrs: subnetList('data', DEFAULT_DATA_SUBNETS),
       },
       {
         // A complete default: the API server checks a default against the object's CEL rules when it
         // creates the CRD, and these rules read every key (an empty default made the XRD uninstallable).
-        default: { vpcCidr: DEFAULT_VPC_CIDR, azCount: 3, privateSubnetCidrs: DEFAULT_PRIVATE_SUBNETS, publicSubnetCidrs: DEFAULT_PUBLIC_SUBNETS },
+        default: { vpcCidr: DEFAULT_VPC_CIDR, azCount: 3, privateSubnetCidrs: DEFAULT_PRIVATE_SUBNETS, publicSubnetCidrs: DEFAULT_PUBLIC_SUBNETS, dataSubnetCidrs: DEFAULT_DATA_SUBNETS },
         'x-kubernetes-validations': [
           {
-            rule: `self.privateSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')}) && self.publicSubnetCidrs.all(s, ${insideVpc('s', 'self.vpcCidr')})`,
-            message: 'spec.parameters.network: every subnet CIDR must lie inside vpcCidr; set privateSubnetCidrs and publicSubnetCidrs when you change vpcCidr',
+            rule: SUBNET_LISTS.map((l) => `self.${l}.all(s, ${insideVpc('s', 'self.vpcCidr')})`).join(' && '),
+            message: 'spec.parameters.network: every subnet CIDR must lie inside vpcCidr; set privateSubnetCidrs, publicSubnetCidrs and dataSubnetCidrs when you change vpcCidr',
           },
           {
-            // Every subnet overlaps exactly one entry of the two lists: itself. Equal or nested
-            // subnets (also across the private and public lists) are refused.
-            rule: `(self.privateSubnetCidrs + self.publicSubnetCidrs).all(a, (self.privateSubnetCidrs + self.publicSubnetCidrs).exists_one(b, ${overlaps('a', 'b')}))`,
-            message: 'spec.parameters.network: subnet CIDRs must not overlap; every entry of privateSubnetCidrs and publicSubnetCidrs needs its own address range',
+            // Every subnet overlaps exactly one entry of the three lists: itself. Equal or nested
+            // subnets (also across the private, public and data lists) are refused.
+            rule: `(${allSubnets}).all(a, (${allSubnets}).exists_one(b, ${overlaps('a', 'b')}))`,
+            message: 'spec.parameters.network: subnet CIDRs must not overlap; every entry of privateSubnetCidrs, publicSubnetCidrs and dataSubnetCidrs needs its own address range',
           },
           {
-            rule: 'size(self.privateSubnetCidrs) >= self.azCount && size(self.publicSubnetCidrs) >= self.azCount',
-            message: 'spec.parameters.network: privateSubnetCidrs and publicSubnetCidrs need one CIDR per AZ (at least azCount entries)',
+            rule: SUBNET_LISTS.map((l) => `size(self.${l}) >= self.azCount`).join(' && '),
+            message: 'spec.parameters.network: privateSubnetCidrs, publicSubnetCidrs and dataSubnetCidrs need one CIDR per AZ (at least azCount entries)',
           },
         ],
       },

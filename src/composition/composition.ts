@@ -8,7 +8,7 @@ import { API_GROUP, API_VERSION, COMPOSITION_NAME, CROSSPLANE_NAMESPACE, FUNCTIO
 import { redisResources } from './cache/redis';
 import { redisAuthResources } from './cache/redis-auth';
 import { redisConnectionSecretResources } from './cache/redis-connection-secret';
-import { auroraClusterResource, auroraLogGroupResource } from './database/aurora-cluster';
+import { auroraClusterResource, auroraLogGroupResources } from './database/aurora-cluster';
 import { auroraInstanceResources } from './database/aurora-instances';
 import { auroraNetworkResources } from './database/aurora-network';
 import { masterSecretRotationResource } from './database/master-secret-rotation';
@@ -35,7 +35,7 @@ export function composedResources(): ResourcesResources[] {
     ...securityGroupResources(),
     ...flowLogResources(),
     ...auroraNetworkResources(),
-    auroraLogGroupResource(),
+    ...auroraLogGroupResources(),
     auroraClusterResource(),
     ...auroraInstanceResources(),
     masterSecretRotationResource(),

@@ -38,6 +38,8 @@ export function filters(): Filter[] {
   for (const name of [
     'subnet-public-c',
     'subnet-private-c',
+    'subnet-data-c',
+    'route-table-association-data-c',
     'route-table-private-c',
     'route-private-default-c',
     'route-table-association-public-c',

@@ -34,6 +34,7 @@ export const XR = {
   azCount: 'spec.parameters.network.azCount',
   privateSubnetCidrs: 'spec.parameters.network.privateSubnetCidrs',
   publicSubnetCidrs: 'spec.parameters.network.publicSubnetCidrs',
+  dataSubnetCidrs: 'spec.parameters.network.dataSubnetCidrs',
   db: 'spec.parameters.database',
   cache: 'spec.parameters.cache',
 } as const;

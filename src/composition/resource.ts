@@ -59,15 +59,11 @@ export interface ComposedOptions {
   /** Whether the kind is global (IAM) and takes no region. Default: false. */
   readonly global?: boolean;
   /**
-   * The `<what>` of this resource's AWS-side name, `ap-<what>-<environmentSuffix>`. A taggable kind
-   * gets it as its Name tag, so every resource is recognisable in the AWS console. Default: none,
-   * for kinds without an AWS-side name (routes, associations, policies, rotations).
+   * The `<what>` of this resource's AWS-side name, `ap-<what>-<environmentSuffix>`, for the fields
+   * in `nameFields` (the names AWS knows the resource by). Default: none.
    */
   readonly awsName?: string;
-  /**
-   * Fields besides the Name tag that take the same AWS-side name, such as EXTERNAL_NAME or
-   * spec.forProvider.name. Needs `awsName`. Default: none.
-   */
+  /** Fields that take the AWS-side name, such as EXTERNAL_NAME or spec.forProvider.name. Needs `awsName`. Default: none. */
   readonly nameFields?: readonly string[];
   /**
    * Whether a prod retirement keeps this resource in AWS (orphans it) instead of deleting it: the
@@ -81,20 +77,23 @@ export interface ComposedOptions {
 /**
  * One composed resource: the base plus, for AWS managed resources, the shared patch sets
  * (providerConfig; region unless the kind is global; tags for taggable kinds) and the deletion
- * policy of protection.ts; its AWS-side name (Name tag and `nameFields`); then its own patches.
+ * policy of protection.ts; its Name tag (taggable kinds) and AWS-side name (`nameFields`); then
+ * its own patches.
  */
 export function composed(opts: ComposedOptions): ResourcesResources {
   const managed = opts.managed ?? true;
   const taggable = managed && (opts.taggable ?? true);
   if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
+  if (opts.awsName !== undefined && !opts.nameFields?.length) throw new Error(`composed resource ${opts.name}: awsName without nameFields (the Name tag comes from the composed resource's name)`);
   if (opts.retainedInProd && !managed) throw new Error(`composed resource ${opts.name}: retainedInProd needs a managed resource`);
   const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig), usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted'])] : [];
   if (managed && !opts.global) patches.push(usePatchSet(PATCH_SET.region));
   if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
-  if (opts.awsName !== undefined) {
-    const fields = [...(taggable ? [NAME_TAG] : []), ...(opts.nameFields ?? [])];
-    patches.push(...fields.map((f) => nameFromSuffix(f, awsName(opts.awsName!))));
-  }
+  // The Name tag is `ap-<composed resource name>-<suffix>`: unique within the claim by
+  // construction (a subnet and its route table, or Aurora's cluster and its subnet group, would
+  // otherwise share one), and the same name `crossplane beta trace` shows.
+  if (taggable) patches.push(nameFromSuffix(NAME_TAG, awsName(opts.name)));
+  if (opts.awsName !== undefined) patches.push(...opts.nameFields!.map((f) => nameFromSuffix(f, awsName(opts.awsName!))));
   patches.push(...(opts.patches ?? []));
   const details = Object.entries(opts.connectionDetails ?? {}).map(([name, fromFieldPath]) => ({
     name,

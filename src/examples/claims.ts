@@ -17,6 +17,7 @@ export interface PlatformParameters {
     readonly azCount?: 2 | 3;
     readonly privateSubnetCidrs?: string[];
     readonly publicSubnetCidrs?: string[];
+    readonly dataSubnetCidrs?: string[];
   };
   readonly database?: {
     readonly engineVersion?: string;
@@ -51,7 +52,7 @@ export const DEV_CLAIM: ExampleClaim = {
     owner: 'platform-team',
     awsAccountId: '111122223333',
     capacity: { expectedConcurrentStudents: 2000 },
-    network: { vpcCidr: '10.10.0.0/16', azCount: 2, privateSubnetCidrs: ['10.10.0.0/19', '10.10.32.0/19'], publicSubnetCidrs: ['10.10.128.0/22', '10.10.132.0/22'] },
+    network: { vpcCidr: '10.10.0.0/16', azCount: 2, privateSubnetCidrs: ['10.10.0.0/19', '10.10.32.0/19'], publicSubnetCidrs: ['10.10.128.0/22', '10.10.132.0/22'], dataSubnetCidrs: ['10.10.144.0/22', '10.10.148.0/22'] },
     database: { readers: 0, backupRetentionDays: 7 },
     cache: { replicas: 1 },
   },

@@ -39,6 +39,7 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
         azCount: 3,
         privateSubnetCidrs: ['172.20.0.0/21', '172.20.8.0/21', '172.20.16.0/21'],
         publicSubnetCidrs: ['172.20.48.0/24', '172.20.49.0/24', '172.20.50.0/24'],
+        dataSubnetCidrs: ['172.20.52.0/24', '172.20.53.0/24', '172.20.54.0/24'],
       },
       database: { engineVersion: '16.8', minCapacity: 2, maxCapacity: 64, readers: 5, backupRetentionDays: 21, deletionProtection: true },
       cache: { engineVersion: '7.1', nodeType: 'cache.r7g.xlarge', shards: 3, replicas: 2, snapshotRetentionDays: 14 },

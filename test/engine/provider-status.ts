@@ -67,6 +67,7 @@ export const PROVIDER_STATUS: Record<string, Row> = {
   'ec2.aws.upbound.io/Route': { generatedId: (o) => `r-rtb-${o.hex.slice(0, 17)}1080289494`, atProvider: (o) => ({ id: o.externalName }) },
   'ec2.aws.upbound.io/RouteTableAssociation': { generatedId: (o) => `rtbassoc-${o.hex.slice(0, 17)}`, atProvider: (o) => ({ id: o.externalName }) },
   'ec2.aws.upbound.io/SecurityGroup': ec2('sg', 'security-group'),
+  'ec2.aws.upbound.io/DefaultSecurityGroup': ec2('sg', 'security-group'),
   'ec2.aws.upbound.io/SecurityGroupIngressRule': ec2('sgr', 'security-group-rule', false),
   'ec2.aws.upbound.io/SecurityGroupEgressRule': ec2('sgr', 'security-group-rule', false),
   'ec2.aws.upbound.io/FlowLog': ec2('fl', 'vpc-flow-log', false),

@@ -8,6 +8,14 @@ import { toXr } from '../patches';
 export const APP_USER = awsName('app');
 
 /**
+ * What the application user may do: every key (`~*`) and pub/sub channel (`&*`; Redis 7 grants no
+ * channel by default), every command except the @dangerous category (FLUSHALL/FLUSHDB, KEYS,
+ * CONFIG, DEBUG, MONITOR, SHUTDOWN, ACL, REPLICAOF, MIGRATE, ...), plus INFO, which Redis 7 puts
+ * in @dangerous but clients and health checks need. README "Redis access" says the same.
+ */
+export const APP_ACCESS_STRING = 'on ~* &* +@all -@dangerous +info';
+
+/**
  * Redis RBAC. ElastiCache requires a user named "default" in every user group; ours is switched
  * off ("off", no commands) so that only the IAM-authenticated application user can connect.
  */
@@ -41,7 +49,7 @@ export function redisAuthResources(): ResourcesResources[] {
           forProvider: {
             region: DEFAULT_REGION,
             engine: 'redis',
-            accessString: 'on ~* +@all -@dangerous',
+            accessString: APP_ACCESS_STRING,
             authenticationMode: { type: 'iam' },
             tags: baseTags('cache'),
           },

@@ -23,7 +23,6 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
   return [
     composed({
       name: 'redis-connection-secret',
-      awsName: 'redis-url',
       base: Secret.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-connection-secret' } },
         spec: {

@@ -8,7 +8,7 @@ import { encryptedLogGroup } from '../logging/log-group';
 import { fromXr, toXr, XR } from '../patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../resource';
 import { REDIS_PORT } from '../network/security-groups';
-import { privateSubnetGroupFields } from '../network/subnets';
+import { dataSubnetGroupFields } from '../network/subnets';
 
 export const REDIS_FAMILY = 'redis7';
 
@@ -26,7 +26,7 @@ export function redisResources(): ResourcesResources[] {
       nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'redis-subnet-group' } },
-        spec: { forProvider: privateSubnetGroupFields('ElastiCache: private subnets only', 'cache') },
+        spec: { forProvider: dataSubnetGroupFields('ElastiCache: isolated data subnets only', 'cache') },
       }),
     }),
     composed({

@@ -3,7 +3,7 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
-import { AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
+import { AURORA_IAM_AUTH_LOG_GROUP, AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { auroraDeletionProtectionPatch } from '../protection';
 import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../resource';
@@ -26,14 +26,20 @@ export const SIZING_ANNOTATION = {
  * the secrets key (never in a manifest); IAM database authentication is on; deletion protection
  * and a final snapshot guard against loss; postgresql logs go to an encrypted log group.
  */
+/** The logs Aurora exports to CloudWatch: the postgresql log (pgaudit, connections) and IAM authentication failures. */
+export const AURORA_LOG_EXPORTS = [
+  { log: 'postgresql', name: 'aurora-postgresql-log-group', group: AURORA_LOG_GROUP, status: 'logGroupArn' },
+  { log: 'iam-db-auth-error', name: 'aurora-iam-auth-error-log-group', group: AURORA_IAM_AUTH_LOG_GROUP, status: 'iamAuthErrorLogGroupArn' },
+] as const;
+
 /**
- * The log group RDS exports the postgresql log to. Composed, so it is encrypted with the logs key,
- * kept LOG_RETENTION_DAYS and tagged; left to RDS it would be created with none of that. Its ARN
- * comes back through the XR status, and the cluster waits for it (below), so the group exists
- * before RDS starts exporting.
+ * The log groups RDS exports to. Composed, so they are encrypted with the logs key, kept
+ * LOG_RETENTION_DAYS and tagged; left to RDS they would be created with none of that. Their ARNs
+ * come back through the XR status, and the cluster waits for both (below), so each group exists
+ * before RDS starts exporting to it.
  */
-export function auroraLogGroupResource(): ResourcesResources {
-  return encryptedLogGroup('aurora-postgresql-log-group', AURORA_LOG_GROUP, 'aurora-postgresql-log', toXr('status.atProvider.arn', 'status.database.logGroupArn'));
+export function auroraLogGroupResources(): ResourcesResources[] {
+  return AURORA_LOG_EXPORTS.map((e) => encryptedLogGroup(e.name, e.group, `aurora-${e.log}-log`, toXr('status.atProvider.arn', `status.database.${e.status}`)));
 }
 
 export function auroraClusterResource(): ResourcesResources {
@@ -56,7 +62,7 @@ export function auroraClusterResource(): ResourcesResources {
           storageEncrypted: true,
           kmsKeyIdSelector: keySelector('student-records'),
           iamDatabaseAuthenticationEnabled: true,
-          enabledCloudwatchLogsExports: ['postgresql'],
+          enabledCloudwatchLogsExports: AURORA_LOG_EXPORTS.map((e) => e.log),
           performanceInsightsEnabled: true,
           performanceInsightsRetentionPeriod: 7,
           preferredBackupWindow: '01:00-02:00',
@@ -82,8 +88,8 @@ export function auroraClusterResource(): ResourcesResources {
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
       // Performance Insights holds SQL text: the data-class key, by ARN (what AWS reads back).
       dataKeyArnPatch('spec.forProvider.performanceInsightsKmsKeyId'),
-      // Not composed until its postgresql log group exists (no AWS effect: an annotation).
-      fromXrRequired('status.database.logGroupArn', `metadata.annotations[${LABEL_PREFIX}/log-group-arn]`),
+      // Not composed until its log groups exist (no AWS effect: annotations).
+      ...AURORA_LOG_EXPORTS.map((e) => fromXrRequired(`status.database.${e.status}`, `metadata.annotations[${LABEL_PREFIX}/${e.log}-log-group-arn]`)),
       ...sizedBy('auroraMinAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', `${XR.db}.minCapacity`),
       ...sizedBy('auroraMaxAcu', 'spec.forProvider.serverlessv2ScalingConfiguration.maxCapacity', `${XR.db}.maxCapacity`),
       ...sizedBy('tier', SIZING_ANNOTATION.tier),

@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, SubnetGroup } from '../../../imports/rds-rds.aws.upbound.io';
-import { privateSubnetGroupFields } from '../network/subnets';
+import { dataSubnetGroupFields } from '../network/subnets';
 import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../resource';
 
 /** Aurora PostgreSQL 16 parameter-group family; must match the engineVersion enum's major. */
@@ -41,7 +41,7 @@ export function auroraNetworkResources(): ResourcesResources[] {
       nameFields: [EXTERNAL_NAME],
       base: SubnetGroup.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-subnet-group' } },
-        spec: { forProvider: privateSubnetGroupFields('Aurora PostgreSQL: private subnets only', 'database') },
+        spec: { forProvider: dataSubnetGroupFields('Aurora PostgreSQL: isolated data subnets only', 'database') },
       }),
     }),
     composed({

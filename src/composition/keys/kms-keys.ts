@@ -42,10 +42,11 @@ export function dataKeyArnPatch(to: string): Patch {
 export const KEY_CLASSES = ['student-records', 'analytics', 'logs', 'secrets'] as const;
 export type KeyClass = (typeof KEY_CLASSES)[number];
 
-/** Log groups the logs key may encrypt: flow logs, Aurora's postgresql export, Redis slow log. */
+/** Log groups the logs key may encrypt: flow logs, Aurora's postgresql and iam-db-auth-error exports, Redis slow log. */
 export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
+export const AURORA_IAM_AUTH_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/iam-db-auth-error`;
 export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
-export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, REDIS_LOG_GROUP];
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP];
 
 const STATUS_FIELD: Record<KeyClass, string> = {
   'student-records': 'studentRecordsKeyArn',
@@ -137,7 +138,6 @@ export function kmsKeyResources(): ResourcesResources[] {
   return KEY_CLASSES.flatMap((keyClass) => [
     composed({
       name: `kms-key-${keyClass}`,
-      awsName: keyClass,
       retainedInProd: true,
       base: Key.manifest({
         metadata: { labels: { [LABEL.keyClass]: keyClass } },

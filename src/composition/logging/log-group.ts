@@ -8,14 +8,12 @@ import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 /**
  * A CloudWatch log group encrypted with the logs KMS key and kept LOG_RETENTION_DAYS (>= 90).
- * `nameTemplate` (the log group's path) may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens; the
- * Name tag is `ap-<component>-<suffix>`. Kept (orphaned) on delete in prod. `patches` follow (e.g.
- * its ARN written back to the XR status).
+ * `nameTemplate` (the log group's path) may use the ${SUFFIX}/${REGION}/${ACCOUNT} tokens.
+ * Kept (orphaned) by a prod retirement. `patches` follow (e.g. its ARN written back to the XR status).
  */
 export function encryptedLogGroup(name: string, nameTemplate: string, component: string, ...patches: Patch[]): ResourcesResources {
   return composed({
     name,
-    awsName: component,
     retainedInProd: true,
     base: Group.manifest({
       metadata: { labels: { [LABEL.component]: component } },

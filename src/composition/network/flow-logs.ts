@@ -2,11 +2,13 @@ import { DEFAULT_REGION } from '../../config';
 import { FlowLogV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { RolePolicy, Role } from '../../../imports/iam-iam.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { logGroupArn, policyPatch, TOKEN } from '../aws-policy';
+import { logGroupArn, policyPatch, TOKEN, tokenPatch } from '../aws-policy';
 import { encryptedLogGroup } from '../logging/log-group';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 
 export const FLOW_LOG_GROUP = `/aws/vpc/flow-logs/ap-${TOKEN.suffix}`;
+/** The flow-log role's name: `ap-flow-logs-<suffix>-<region>` (at most 13 + 12 + 1 + 14 = 40 of IAM's 64 characters). */
+export const FLOW_LOG_ROLE = `ap-flow-logs-${TOKEN.suffix}-${TOKEN.region}`;
 
 /** VPC flow logs (all traffic) into a KMS-encrypted log group, delivered by a scoped IAM role. */
 export function flowLogResources(): ResourcesResources[] {
@@ -15,13 +17,14 @@ export function flowLogResources(): ResourcesResources[] {
     composed({
       name: 'flow-logs-role',
       global: true,
-      awsName: 'flow-logs',
-      nameFields: [EXTERNAL_NAME],
       base: Role.manifest({
         metadata: { labels: { [LABEL.component]: 'flow-logs-role' } },
         spec: { forProvider: { description: 'Delivers VPC flow logs to CloudWatch Logs', tags: baseTags('flow-logs') } },
       }),
       patches: [
+        // IAM names are global to the account: the region keeps two claims with the same suffix
+        // in different regions apart.
+        tokenPatch(FLOW_LOG_ROLE, EXTERNAL_NAME),
         policyPatch(
           {
             Version: '2012-10-17',
@@ -59,6 +62,14 @@ export function flowLogResources(): ResourcesResources[] {
                 Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
                 Resource: [logGroupArn(FLOW_LOG_GROUP), `${logGroupArn(FLOW_LOG_GROUP)}:*`],
               },
+              {
+                // In AWS's documented flow-log role; a list action, scoped to the account's log
+                // groups in the claim's region (it reads names, never log data).
+                Sid: 'FindTheLogGroup',
+                Effect: 'Allow',
+                Action: 'logs:DescribeLogGroups',
+                Resource: `arn:aws:logs:${TOKEN.region}:${TOKEN.account}:log-group:*`,
+              },
             ],
           },
           'spec.forProvider.policy',
@@ -67,7 +78,6 @@ export function flowLogResources(): ResourcesResources[] {
     }),
     composed({
       name: 'flow-log',
-      awsName: 'flow-log',
       base: FlowLogV1Beta2.manifest({
         spec: {
           forProvider: {

@@ -15,7 +15,6 @@ export function natResources(): ResourcesResources[] {
   return ZONES.flatMap((zone) => [
     composed({
       name: eipName(zone),
-      awsName: `nat-${zone}`,
       base: Eip.manifest({
         metadata: { labels: { [LABEL.zone]: zone, [LABEL.component]: 'nat-eip' } },
         spec: { forProvider: { region: DEFAULT_REGION, domain: 'vpc', tags: baseTags('network') } },
@@ -23,7 +22,6 @@ export function natResources(): ResourcesResources[] {
     }),
     composed({
       name: natName(zone),
-      awsName: `nat-${zone}`,
       base: NatGateway.manifest({
         metadata: { labels: { [LABEL.zone]: zone, [LABEL.component]: 'nat-gateway' } },
         spec: {

@@ -12,14 +12,16 @@ const vpc = sibling({ [LABEL.component]: 'vpc' });
 
 /**
  * Route tables: one public table (default route to the internet gateway) shared by the public
- * subnets, and one private table per AZ whose default route goes to that AZ's NAT gateway in
- * staging and prod, or to zone a's NAT gateway in dev.
+ * subnets; one private table per AZ whose default route goes to that AZ's NAT gateway in staging
+ * and prod, or to zone a's NAT gateway in dev; and one data table, shared by the data subnets,
+ * with no route at all but the VPC's implicit local one (the stores cannot reach the internet,
+ * and nothing outside the VPC can route to them). The data subnets are associated with it
+ * explicitly, so a change to the VPC's main route table can never give them a way out.
  */
 export function routingResources(): ResourcesResources[] {
   const out: ResourcesResources[] = [
     composed({
       name: 'route-table-public',
-      awsName: 'public',
       base: RouteTable.manifest({
         metadata: { labels: { [LABEL.access]: 'public', [LABEL.component]: 'route-table' } },
         spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
@@ -40,6 +42,32 @@ export function routingResources(): ResourcesResources[] {
       }),
     }),
   ];
+  out.push(
+    composed({
+      name: 'route-table-data',
+      base: RouteTable.manifest({
+        metadata: { labels: { [LABEL.access]: 'data', [LABEL.component]: 'route-table' } },
+        spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: { ...baseTags('network'), Tier: 'data' } } },
+      }),
+    }),
+  );
+  for (const zone of ZONES) {
+    out.push(
+      composed({
+        name: `route-table-association-data-${zone}`,
+        taggable: false,
+        base: RouteTableAssociation.manifest({
+          spec: {
+            forProvider: {
+              region: DEFAULT_REGION,
+              subnetIdSelector: sibling({ [LABEL.access]: 'data', [LABEL.zone]: zone }),
+              routeTableIdSelector: sibling({ [LABEL.access]: 'data', [LABEL.component]: 'route-table' }),
+            },
+          },
+        }),
+      }),
+    );
+  }
   for (const zone of ZONES) {
     const natZone = Object.fromEntries([
       ['dev', 'a'],
@@ -48,7 +76,6 @@ export function routingResources(): ResourcesResources[] {
     out.push(
       composed({
         name: `route-table-private-${zone}`,
-        awsName: `private-${zone}`,
         base: RouteTable.manifest({
           metadata: { labels: { [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' } },
           spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },

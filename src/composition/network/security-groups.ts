@@ -1,5 +1,5 @@
 import { DEFAULT_REGION } from '../../config';
-import { SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
+import { DefaultSecurityGroup, SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { toXr } from '../patches';
 import { baseTags, composed, LABEL, sibling } from '../resource';
@@ -34,8 +34,11 @@ interface RuleSpec {
 }
 
 /**
- * Least-privilege rules between tiers. The only 0.0.0.0/0 ingress is HTTPS to the ALB; app
- * egress to 443 anywhere lets tasks reach AWS APIs through the NAT gateways.
+ * Least-privilege rules between tiers. The only 0.0.0.0/0 ingress is HTTPS to the ALB. The app
+ * tier may reach Aurora and Redis, and 443 anywhere: AWS APIs (Secrets Manager, KMS, Logs, ECR,
+ * STS) through the NAT gateways. Once the VPC endpoints exist (the network tier of the
+ * nested-composition issue) that 443 narrows to the endpoints' security group plus the S3 prefix
+ * list. The ALB reaches only the app port of the app tier; Aurora and Redis have no egress rule.
  */
 export const RULES: readonly RuleSpec[] = [
   { name: 'alb-in-https', direction: 'ingress', tier: 'alb', port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS from the internet' },
@@ -66,7 +69,6 @@ function ruleResource(rule: RuleSpec): ResourcesResources {
       : SecurityGroupEgressRule.manifest({ spec: { forProvider } });
   return composed({
     name: `sg-rule-${rule.name}`,
-    awsName: rule.name,
     base,
   });
 }
@@ -87,5 +89,22 @@ export function securityGroupResources(): ResourcesResources[] {
       ],
     }),
   );
-  return [...groups, ...RULES.map(ruleResource)];
+  return [...groups, ...RULES.map(ruleResource), defaultSecurityGroupResource()];
+}
+
+/**
+ * The VPC's default security group, managed with no rules: when the provider adopts it, it removes
+ * every rule AWS put there (all traffic between members, all egress; Terraform's
+ * aws_default_security_group), so anything that lands in it by default (an ENI created without a
+ * group) can talk to nothing. It is never deleted in AWS (a VPC's default group cannot be); the
+ * provider only lets go of it.
+ */
+export function defaultSecurityGroupResource(): ResourcesResources {
+  return composed({
+    name: 'sg-default',
+    base: DefaultSecurityGroup.manifest({
+      metadata: { labels: { [LABEL.component]: 'default-security-group' } },
+      spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }), tags: baseTags('network') } },
+    }),
+  });
 }

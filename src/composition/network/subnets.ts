@@ -5,34 +5,37 @@ import { ZONES } from '../../config';
 import { format, fromXr, toXr, XR } from '../patches';
 import { baseTags, composed, LABEL, sibling } from '../resource';
 
-export type Access = 'public' | 'private';
+/** Subnet tiers: public (ALB, NAT), private (tasks, default route to NAT), data (stores, isolated). */
+export type Access = 'public' | 'private' | 'data';
 
 /**
- * forProvider fields of a data store's subnet group (RDS or ElastiCache): this XR's private
- * subnets only, so a store never gets an address in a public subnet.
+ * forProvider fields of a data store's subnet group (RDS or ElastiCache): this XR's isolated data
+ * subnets only, so a store never gets an address in a subnet with a route out of the VPC.
  */
-export function privateSubnetGroupFields(description: string, component: string) {
-  return { region: DEFAULT_REGION, description, subnetIdSelector: sibling({ [LABEL.access]: 'private' }), tags: baseTags(component) };
+export function dataSubnetGroupFields(description: string, component: string) {
+  return { region: DEFAULT_REGION, description, subnetIdSelector: sibling({ [LABEL.access]: 'data' }), tags: baseTags(component) };
 }
+
+const CIDRS: Record<Access, string> = { public: XR.publicSubnetCidrs, private: XR.privateSubnetCidrs, data: XR.dataSubnetCidrs };
 
 /** Composed-resource name of the subnet of one access class in one zone. */
 export const subnetName = (access: Access, zone: string) => `subnet-${access}-${zone}`;
 
 /**
- * One public and one private subnet per AZ (a, b, c); the c pair is filtered out when the
+ * A public, a private and a data subnet per AZ (a, b, c); zone c's are filtered out when the
  * claim asks for 2 AZs. Public subnets hold only the ALB and NAT gateways and never assign
- * public IPs on launch; data stores and tasks live in the private ones.
+ * public IPs on launch; tasks live in the private ones; Aurora and Redis in the data ones, whose
+ * route table has no route out of the VPC (routing.ts).
  */
 export function subnetResources(): ResourcesResources[] {
   const out: ResourcesResources[] = [];
   ZONES.forEach((zone, i) => {
-    for (const access of ['public', 'private'] as const) {
-      const cidrs = access === 'public' ? XR.publicSubnetCidrs : XR.privateSubnetCidrs;
-      const statusList = access === 'public' ? 'publicSubnetIds' : 'privateSubnetIds';
+    for (const access of ['public', 'private', 'data'] as const) {
+      const cidrs = CIDRS[access];
+      const statusList = `${access}SubnetIds`;
       out.push(
         composed({
           name: subnetName(access, zone),
-          awsName: `${access}-${zone}`,
           base: Subnet.manifest({
             metadata: { labels: { [LABEL.access]: access, [LABEL.zone]: zone, [LABEL.component]: 'subnet' } },
             spec: {

@@ -9,7 +9,6 @@ export function vpcResources(): ResourcesResources[] {
   return [
     composed({
       name: 'vpc',
-      awsName: 'vpc',
       base: Vpc.manifest({
         metadata: { labels: { [LABEL.component]: 'vpc' } },
         spec: { forProvider: { region: DEFAULT_REGION, enableDnsHostnames: true, enableDnsSupport: true, tags: baseTags('network') } },
@@ -21,7 +20,6 @@ export function vpcResources(): ResourcesResources[] {
     }),
     composed({
       name: 'internet-gateway',
-      awsName: 'igw',
       base: InternetGateway.manifest({
         metadata: { labels: { [LABEL.component]: 'internet-gateway' } },
         spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }), tags: baseTags('network') } },
