@@ -313,6 +313,42 @@ describe('drift is corrected by Crossplane', { skip: !CLAIMS.some((x) => x.spec.
   });
 });
 
+/** Change the claim's parameters (server-side apply of the whole claim, as a GitOps sync would). */
+const applyParameters = (c: any, parameters: Record<string, unknown>) =>
+  kube.apply({ ...c, spec: { ...c.spec, parameters: { ...c.spec.parameters, ...parameters } } });
+
+describe('a capacity change on a running claim', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'dev') }, () => {
+  // Issue 9 item 8: a change is applied at once (applyImmediately), reaches the managed resource
+  // and the XR status, and then nothing moves: no fight between the composition and the provider.
+  test('a Redis node type override reaches the replication group and the status, then everything is still', { timeout: 4 * POLL_INTERVAL_SECONDS * 1000 }, async () => {
+    const c = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
+    const redis = await composed(c, { apiVersion: 'elasticache.aws.upbound.io/v1beta2', kind: 'ReplicationGroup' }, 'redis');
+    const wanted = 'cache.r7g.large';
+    assert.notEqual(redis.spec.forProvider.nodeType, wanted, 'the override must change something');
+    assert.equal(redis.spec.forProvider.applyImmediately, true);
+    const t0 = Date.now();
+    await applyParameters(c, { cache: { ...c.spec.parameters.cache, nodeType: wanted } });
+    await kube.waitFor(refOf(redis), (o) => o?.spec.forProvider.nodeType === wanted && o?.status?.atProvider?.nodeType === wanted && isTrue(o, 'Synced'), 90_000, (o) => `nodeType ${o?.spec.forProvider.nodeType}, observed ${o?.status?.atProvider?.nodeType}`);
+    await kube.waitFor(claimRef(c), (o) => o?.status?.sizing?.cacheNodeType === wanted, 90_000, (o) => `status.sizing.cacheNodeType ${o?.status?.sizing?.cacheNodeType}`);
+    const applied = (Date.now() - t0) / 1000;
+    const changes: string[] = [];
+    const generations = new Map<string, number>();
+    const stops = await Promise.all(AWS_KINDS.map((k) => kube.watch(k.apiVersion, k.kind, (type, o) => {
+      if (o.metadata.labels?.['crossplane.io/claim-name'] !== c.metadata.name) return;
+      const key = `${k.kind}/${resourceName(o)}`;
+      if (!generations.has(key)) generations.set(key, o.metadata.generation);
+      else if (generations.get(key) !== o.metadata.generation || type === 'DELETED') changes.push(`${type} ${key} generation ${generations.get(key)} -> ${o.metadata.generation}`);
+    })));
+    const settled = await kube.get(refOf(redis));
+    await new Promise((r) => setTimeout(r, POLL_INTERVAL_SECONDS * 1000));
+    stops.forEach((s) => s());
+    const after = await kube.get(refOf(redis));
+    assert.equal(after.metadata.generation, settled.metadata.generation, 'the replication group kept changing');
+    assert.deepEqual(changes, []);
+    console.log(`live: capacity change: Redis node type ${redis.spec.forProvider.nodeType} -> ${wanted} applied and in the status in ${applied.toFixed(1)} s; no change for ${POLL_INTERVAL_SECONDS} s after`);
+  });
+});
+
 describe('deletion', () => {
   /** Per resource (Kind/name): when its delete was accepted (deletionTimestamp seen) and when it was gone. */
   const seen = new Map<string, { accepted?: number; gone?: number }>();
@@ -384,10 +420,6 @@ describe('deletion', () => {
     const still = await kube.get(claimRef(c));
     assert.ok(still && !still.metadata.deletionTimestamp, `${c.metadata.name} was marked for deletion`);
   }
-
-  /** Change the claim's parameters (server-side apply of the whole claim, as a GitOps sync would). */
-  const applyParameters = (c: any, parameters: Record<string, unknown>) =>
-    kube.apply({ ...c, spec: { ...c.spec, parameters: { ...c.spec.parameters, ...parameters } } });
 
   /** Wait until the claim's status.deletionSafety (copied from the XR) is `want`. */
   const safetyIs = (c: any, want: Record<string, unknown>) =>
