@@ -153,6 +153,10 @@ export const checks: Record<string, Check> = {
     if (!r.base.apiVersion.includes('.aws.upbound.io/')) return []; // Crossplane's own kinds (ClusterUsage)
     const k = kind(r);
     const out: string[] = [];
+    // Aurora readers hold no data and must go when the claim scales them away (else they run on, unmanaged).
+    if (k === 'rds/ClusterInstance' && fp(r).tags?.Role === 'reader') {
+      return r.base.spec.deletionPolicy === 'Delete' && !patchTo(r, 'spec.deletionPolicy').length ? [] : [`${r.name}: a reader that the claim scales away would be orphaned`];
+    }
     const policy = patchTo(r, 'spec.deletionPolicy');
     const vars = policy[0]?.combine?.variables?.map((v: any) => v.fromFieldPath);
     const map = policy[0]?.transforms?.[0]?.map ?? {};

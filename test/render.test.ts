@@ -168,14 +168,17 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
 
   test('nothing is deleted with an active prod claim (every AWS resource is orphaned), everything elsewhere; Aurora keeps deletion protection and a final snapshot', () => {
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
-    const managed = rs().filter(([, r]) => r.apiVersion.includes('.aws.upbound.io/'));
+    const reader = (r: any) => r.kind === 'ClusterInstance' && fp(r).tags?.Role === 'reader';
+    const managed = rs().filter(([, r]) => r.apiVersion.includes('.aws.upbound.io/') && !reader(r));
+    expect(rs().filter(([, r]) => reader(r) && r.spec.deletionPolicy !== 'Delete').map(([n]) => n)).toEqual([]);
     expect(managed.filter(([, r]) => r.spec.deletionPolicy !== policy).map(([n]) => n)).toEqual([]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
     // Final snapshots are named per composite resource: a second teardown with the same suffix must not collide.
     expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
     expect(fp(c.desired.redis).finalSnapshotIdentifier).toBe(`ap-redis-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
-    // Outside prod a deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
-    expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(p.environment === 'prod' ? 30 : 0);
+    // A deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
+    expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(0);
+    expect(fp(c.desired['aurora-cluster']).deleteAutomatedBackups).toBe(false);
   });
 
   test('Aurora failover prefers the writer tier and reader 1, the last reader a scale-in removes', () => {

@@ -23,7 +23,14 @@ describe('composed()', () => {
   test('a resource retained in prod (keys, log groups) gets the retained deletion-policy patch set', () => {
     const r = composed({ name: 'x', base, retainedInProd: true });
     expect(r.patches!.map((p: any) => p.patchSetName)).toEqual(['provider-config', 'deletion-policy-retained-in-prod', 'region', 'tags']);
-    expect(() => composed({ name: 'usage', base, managed: false, retainedInProd: true })).toThrow('composed resource usage: retainedInProd needs a managed resource');
+    expect(() => composed({ name: 'usage', base, managed: false, retainedInProd: true })).toThrow('composed resource usage: a deletion choice needs a managed resource');
+  });
+
+  test('a resource always deleted (the Aurora readers) gets Delete in its base and no deletion-policy patch set', () => {
+    const r = composed({ name: 'reader', base, alwaysDeleted: true });
+    expect(r.patches!.map((p: any) => p.patchSetName)).toEqual(['provider-config', 'region', 'tags', undefined]);
+    expect((r.base as any).spec.deletionPolicy).toBe('Delete');
+    expect(() => composed({ name: 'both', base, alwaysDeleted: true, retainedInProd: true })).toThrow('composed resource both: retainedInProd and alwaysDeleted exclude each other');
   });
 
   test("Crossplane's own kinds (managed: false) get no providerConfig, region or tags", () => {

@@ -47,7 +47,12 @@ export const DELETION_GUARD_RULES: readonly GuardRule[] = [
       'auroraDeletionPolicy Delete and redisDeletionPolicy Delete, then delete it again',
   },
   {
-    expression: `!(${hasSafety} && has(${safety}.auroraDeletionProtection) && ${safety}.auroraDeletionProtection == true)`,
+    // Both what AWS reports and what the claim asks for: while the cluster is still being created
+    // the status is empty, and a cluster created with protection on would refuse the delete, with
+    // no claim edit able to help once the composite is being deleted.
+    expression:
+      `!(${hasSafety} && has(${safety}.auroraDeletionProtection) && ${safety}.auroraDeletionProtection == true) && ` +
+      `((${retired}) || !has(${params}.database) || !has(${params}.database.deletionProtection) || ${params}.database.deletionProtection == false)`,
     message:
       'Aurora deletion protection is on, so the delete would hang on the cluster: set spec.parameters.retire: true (or, outside prod, ' +
       'spec.parameters.database.deletionProtection: false), wait until status.deletionSafety.auroraDeletionProtection is false, then delete it',

@@ -162,7 +162,17 @@ export const parametersSchema: JsonSchema = obj(
             immutable('network.vpcCidr', 'the VPC and everything in it would be replaced'),
           ],
         }),
-        azCount: int('Availability zones to spread over (a, b[, c]). Default: 3; prod requires 3.', 2, 3, { default: 3 }),
+        azCount: int('Availability zones to spread over (a, b[, c]). Default: 3; prod requires 3. May grow from 2 to 3, never shrink.', 2, 3, {
+          default: 3,
+          'x-kubernetes-validations': [
+            {
+              // Zone c's subnets hold Aurora's and Redis's network interfaces: AWS refuses to take
+              // them out of the subnet groups or to delete them while the stores use them.
+              rule: 'self >= oldSelf',
+              message: "spec.parameters.network.azCount cannot shrink after creation (zone c's subnets hold the stores' network interfaces); create a new claim instead",
+            },
+          ],
+        }),
         privateSubnetCidrs: subnetList('private', DEFAULT_PRIVATE_SUBNETS),
         publicSubnetCidrs: subnetList('public', DEFAULT_PUBLIC_SUBNETS),
         dataSubnetCidrs: subnetList('data', DEFAULT_DATA_SUBNETS),

@@ -1,5 +1,6 @@
 import { SecurityGroup } from '../../imports/ec2-ec2.aws.upbound.io';
 import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup as CacheSubnetGroup, UserGroup } from '../../imports/elasticache-elasticache.aws.upbound.io';
+import { Group } from '../../imports/cloudwatchlogs-cloudwatchlogs.aws.upbound.io';
 import { Key } from '../../imports/kms-kms.aws.upbound.io';
 import { ClusterUsage } from '../../imports/protection-protection.crossplane.io';
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
@@ -36,6 +37,7 @@ const DATA_KEY = party('data-key', Key.GVK, { [LABEL.keyClass]: STORE_KEY_BY_CLA
 const dataKeyFromClaim = dataKeyLabelPatch('spec.of.resourceSelector.matchLabels');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with this key; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
+const LOG_WHY = 'it writes its log here until it is gone; deleted earlier, the group would be created again by the service, without the logs key, retention or tags';
 const ENI_WHY = 'its network interfaces sit in this security group; AWS refuses to delete the group while they exist';
 
 /**
@@ -59,7 +61,10 @@ export const DATA_TIER_DEPENDENCIES: readonly Dependency[] = [
     used: party('aurora-cluster-parameter-group', ClusterParameterGroup.GVK, { [LABEL.component]: 'aurora-cluster-parameter-group' }),
     why: 'RDS refuses to delete a parameter group in use',
   },
+  { user: AURORA, used: party('aurora-postgresql-log', Group.GVK, { [LABEL.component]: 'aurora-postgresql-log' }), why: LOG_WHY },
+  { user: AURORA, used: party('aurora-iam-auth-error-log', Group.GVK, { [LABEL.component]: 'aurora-iam-db-auth-error-log' }), why: LOG_WHY },
   { user: REDIS, used: DATA_KEY, why: KEY_WHY, usedPatches: [dataKeyFromClaim] },
+  { user: REDIS, used: party('redis-slow-log', Group.GVK, { [LABEL.component]: 'redis-slow-log' }), why: LOG_WHY },
   { user: REDIS, used: party('sg-redis', SecurityGroup.GVK, { [LABEL.tier]: 'redis' }), why: ENI_WHY },
   { user: REDIS, used: party('redis-subnet-group', CacheSubnetGroup.GVK, { [LABEL.component]: 'redis-subnet-group' }), why: 'ElastiCache refuses to delete a subnet group in use' },
   { user: REDIS, used: party('redis-parameter-group', ParameterGroup.GVK, { [LABEL.component]: 'redis-parameter-group' }), why: 'ElastiCache refuses to delete a parameter group in use' },

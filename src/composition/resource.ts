@@ -70,6 +70,12 @@ export interface ComposedOptions {
    * KMS keys and the log groups (see protection.ts). Default: false.
    */
   readonly retainedInProd?: boolean;
+  /**
+   * Whether the resource is deleted whenever it leaves the composition, even in an active prod
+   * environment: only for what holds no data and would otherwise be left running unmanaged when
+   * the claim scales it away (the Aurora readers). Default: false.
+   */
+  readonly alwaysDeleted?: boolean;
   /** Connection details exposed to the XR: key -> field path on this resource. Default: none. */
   readonly connectionDetails?: Record<string, string>;
 }
@@ -85,8 +91,11 @@ export function composed(opts: ComposedOptions): ResourcesResources {
   const taggable = managed && (opts.taggable ?? true);
   if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
   if (opts.awsName !== undefined && !opts.nameFields?.length) throw new Error(`composed resource ${opts.name}: awsName without nameFields (the Name tag comes from the composed resource's name)`);
-  if (opts.retainedInProd && !managed) throw new Error(`composed resource ${opts.name}: retainedInProd needs a managed resource`);
-  const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig), usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted'])] : [];
+  if ((opts.retainedInProd || opts.alwaysDeleted) && !managed) throw new Error(`composed resource ${opts.name}: a deletion choice needs a managed resource`);
+  if (opts.retainedInProd && opts.alwaysDeleted) throw new Error(`composed resource ${opts.name}: retainedInProd and alwaysDeleted exclude each other`);
+  const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig)] : [];
+  if (managed && !opts.alwaysDeleted) patches.push(usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted']));
+  const base = opts.alwaysDeleted ? { ...opts.base, spec: { ...opts.base.spec, deletionPolicy: 'Delete' } } : opts.base;
   if (managed && !opts.global) patches.push(usePatchSet(PATCH_SET.region));
   if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
   // The Name tag is `ap-<composed resource name>-<suffix>`: unique within the claim by
@@ -100,7 +109,7 @@ export function composed(opts: ComposedOptions): ResourcesResources {
     type: ResourcesResourcesConnectionDetailsType.FROM_FIELD_PATH,
     fromFieldPath,
   }));
-  return { name: opts.name, base: opts.base, patches, ...(details.length ? { connectionDetails: details } : {}) };
+  return { name: opts.name, base, patches, ...(details.length ? { connectionDetails: details } : {}) };
 }
 
 /** Tags every taggable base starts with; Environment/Owner/DataClassification come from the tags patch set. */

@@ -124,6 +124,7 @@ export const BAD_UPDATES: [string, any, any, string][] = [
   ['another account', dev, { ...dev, awsAccountId: '210987654321' }, `${P}.awsAccountId cannot change after creation`],
   ['another data class', dev, { ...dev, dataClassification: 'de-identified' }, `${P}.dataClassification cannot change after creation`],
   ['another VPC CIDR', dev, { ...dev, network: { vpcCidr: '10.1.0.0/16', privateSubnetCidrs: ['10.1.0.0/19', '10.1.32.0/19', '10.1.64.0/19'], publicSubnetCidrs: ['10.1.128.0/22', '10.1.132.0/22', '10.1.136.0/22'], dataSubnetCidrs: ['10.1.144.0/22', '10.1.148.0/22', '10.1.152.0/22'] } }, `${P}.network.vpcCidr cannot change after creation`],
+  ['fewer AZs', { ...dev, network: { azCount: 3 } }, { ...dev, network: { azCount: 2 } }, `${P}.network.azCount cannot shrink after creation`],
   ['a moved data subnet', dev, { ...dev, network: { dataSubnetCidrs: ['10.0.144.0/22', '10.0.156.0/22', '10.0.152.0/22'] } }, `${P}.network.dataSubnetCidrs: existing entries cannot change or be removed after creation`],
   ['a moved private subnet', dev, { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.96.0/19', '10.0.64.0/19'] } }, `${P}.network.privateSubnetCidrs: existing entries cannot change or be removed after creation`],
   ['a removed public subnet', dev, { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.publicSubnetCidrs: existing entries cannot change or be removed after creation`],

@@ -60,6 +60,8 @@ const goldenXr = (claimName: string) => goldenDocs(claimName)[0];
 const goldenResources = (claimName: string): Record<string, any> =>
   Object.fromEntries(goldenDocs(claimName).slice(1).map((r) => [r.metadata.annotations['crossplane.io/composition-resource-name'], r]));
 /** Composition resource names that a prod retirement keeps in AWS (the retained deletion-policy patch set). */
+/** Composition resource names deleted whenever they leave the composition (the Aurora readers): Delete in the base, no deletion-policy patch set. */
+const alwaysDeleted = () => new Set<string>(ptInput().resources.filter((r: any) => r.base.spec?.deletionPolicy === 'Delete' && !r.patches?.some((p: any) => String(p.patchSetName).startsWith('deletion-policy'))).map((r: any) => r.name));
 const retainedInProd = () => new Set<string>(ptInput().resources.filter((r: any) => r.patches?.some((p: any) => p.patchSetName === DELETION_POLICY_PATCH_SET.retainedInProd)).map((r: any) => r.name));
 const resourceName = (o: any) => o.metadata.annotations?.['crossplane.io/composition-resource-name'];
 const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
@@ -460,7 +462,7 @@ describe('deletion', () => {
     console.log(`live: retire ${prod.metadata.name}: refused until the retirement was in force; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${refusals(prod)} in-use refusals by AWS retried; kept in AWS: ${orphaned.join(', ')}`);
   });
 
-  test('prod past the guard (its binding removed by an admin): every AWS resource is orphaned, nothing is half-deleted and nothing hangs', { skip: !prod, timeout: READY_TIMEOUT_MS + 10 * 60_000 }, async () => {
+  test('prod past the guard (its binding removed by an admin): every AWS resource but the Aurora readers is orphaned, the database keeps running and nothing hangs', { skip: !prod, timeout: READY_TIMEOUT_MS + 10 * 60_000 }, async () => {
     const params = { ...minimalProd, environmentSuffix: 'override', awsAccountId: '666677778888' };
     const c: any = { ...badClaim('prod-override', params, 'override'), spec: { parameters: params, writeConnectionSecretToRef: { name: 'prod-override-conn' } } };
     await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'override' } });
@@ -482,9 +484,12 @@ describe('deletion', () => {
         }
       }
       const { resources, seconds } = await deleteClaim(c, undefined, false);
-      const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), 'orphaned']));
+      const readers = alwaysDeleted();
+      const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), readers.has(resourceName(r)) ? 'deleted' : 'orphaned']));
       assert.deepEqual(outcomes(c), expected);
-      console.log(`live: delete ${c.metadata.name} past the guard: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, every AWS resource orphaned (${Object.keys(expected).length}), ${refusals(c)} refusals`);
+      assert.equal(expected['aurora-instance-writer'], 'orphaned', 'the writer must stay with the orphaned cluster');
+      const deleted = Object.entries(expected).filter(([, o]) => o === 'deleted').map(([n]) => n);
+      console.log(`live: delete ${c.metadata.name} past the guard: ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, every AWS resource orphaned but the Aurora readers (${deleted.join(', ')}), ${refusals(c)} refusals`);
     } finally {
       await kube.apply(binding);
     }

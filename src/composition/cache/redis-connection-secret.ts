@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { Secret, SecretVersion } from '../../../imports/secretsmanager-secretsmanager.aws.upbound.io';
 import { LABEL_PREFIX } from '../../config';
-import { combine, fromXr, fromXrRequired, mapTo, toXr, XR } from '../patches';
+import { combine, fromXrRequired, toXr, XR } from '../patches';
 import { baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
 import { APP_USER } from './redis-auth';
 
@@ -30,17 +30,17 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
             region: DEFAULT_REGION,
             description: 'rediss:// connection string of the assessment platform cache (IAM auth, no password)',
             kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'secrets' }),
-            recoveryWindowInDays: 30,
+            // Deleted at once in every environment: with a recovery window its fixed name would stay
+            // taken for up to 30 days, and re-creating an environment with the same suffix (also
+            // after a prod retirement) would fail. It holds no secret value (the URL names an
+            // IAM-authenticated user, no password) and is rebuilt from the cache's status.
+            recoveryWindowInDays: 0,
             tags: baseTags('cache'),
           },
         },
       }),
       patches: [
         nameFromSuffix('spec.forProvider.name', 'assessment-platform/%s/redis-url'),
-        // Outside prod a deleted secret goes at once: with a recovery window its fixed name stays
-        // taken for 30 days, and re-creating an environment with the same suffix would fail. The
-        // URL holds no password and is rebuilt from the cache's status. Prod orphans the secret.
-        fromXr(XR.environment, 'spec.forProvider.recoveryWindowInDays', mapTo({ dev: 0, staging: 0, prod: 30 })),
         combine(
           [XR.suffix, 'status.cache.configurationEndpoint', 'status.cache.port'],
           // %v, not %d: a function sees every JSON number as a float64 (%d would print %!d(float64=6379)).

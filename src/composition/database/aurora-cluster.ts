@@ -69,6 +69,10 @@ export function auroraClusterResource(): ResourcesResources {
           preferredMaintenanceWindow: 'sun:03:00-sun:04:00',
           copyTagsToSnapshot: true,
           skipFinalSnapshot: false,
+          // Automated backups outlive the cluster for their retention period (RDS's "retained
+          // automated backups"), so a retirement keeps point-in-time recovery, not only the final
+          // snapshot. (Terraform's default would delete them with the cluster.)
+          deleteAutomatedBackups: false,
           // As for Redis: a merged claim change (engine version, backup window) applies now, not in
           // the maintenance window while the provider keeps seeing a diff and re-issuing it.
           applyImmediately: true,

@@ -50,6 +50,12 @@ export function auroraInstanceResources(): ResourcesResources[] {
       name: slot.name,
       awsName: slot.index === 0 ? 'aurora-writer' : `aurora-reader-${slot.index}`,
       nameFields: [EXTERNAL_NAME],
+      // A reader the claim scales away (fewer readers, a lower capacity band) must go, also in an
+      // active prod environment: orphaned, it would keep running behind the reader endpoint,
+      // unmanaged, and later block the cluster's deletion. Instances hold no data (the cluster's
+      // storage does). The writer slot follows the cluster, so a prod delete past the deletion
+      // guard leaves the database running.
+      alwaysDeleted: slot.index > 0,
       base: ClusterInstance.manifest({
         metadata: { labels: { [LABEL.component]: 'aurora-instance', [LABEL.zone]: slot.zone } },
         spec: {
