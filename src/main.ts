@@ -1,6 +1,8 @@
 import { App, YamlOutputType } from 'cdk8s';
 import { DefinitionChart } from './api/definition';
 import { DeletionGuardChart } from './api/deletion-guard';
+import { KEYS_API } from './apis/keys/api';
+import { addTierCharts } from './apis/tier';
 import { CompositionChart } from './composition/composition';
 import { ExamplesChart } from './examples/claims';
 import { CrossplanePackagesChart } from './install/crossplane-packages';
@@ -12,6 +14,8 @@ export function buildApp(outdir?: string): App {
   new DefinitionChart(app, 'definition');
   new DeletionGuardChart(app, 'deletion-guard');
   new CompositionChart(app, 'composition');
+  // The internal APIs, one per tier: a definition and a composition file each.
+  addTierCharts(app, 'keys', KEYS_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

@@ -34,20 +34,26 @@ export function ambiguousUsages(rs: Resources): string[] {
   );
 }
 
-/** Problems: a resource a data store selects that no ClusterUsage keeps until the store is gone. */
-export function unorderedDependencies(rs: Resources, observed: Resources = {}): string[] {
+/**
+ * Problems: a resource a data store selects or names by ARN that no ClusterUsage keeps until the
+ * store is gone. A dependency inside a tier composite (`tierOf`: resource -> the tier's name in the
+ * platform) is kept by a Usage of that tier; a selector only reaches the store's own siblings.
+ */
+export function unorderedDependencies(rs: Resources, observed: Resources = {}, tierOf: Record<string, string> = {}): string[] {
   const out: string[] = [];
   for (const [storeName, store] of Object.entries(rs).filter(([, r]) => STORES.includes(gk(r)))) {
     const fp = store.spec.forProvider;
     // A key given by its ARN (patched from the XR status) is a dependency as much as a selected one.
     for (const field of Object.keys(fp).filter((k) => typeof fp[k] === 'string' && fp[k].startsWith('arn:aws:kms:'))) {
       for (const [depName] of Object.entries(observed).filter(([, r]) => r.status?.atProvider?.arn === fp[field])) {
-        const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
-        if (!ordered) out.push(`${storeName}: ${field} is the ARN of ${depName}, which no ClusterUsage keeps until ${storeName} is gone`);
+        const keeper = tierOf[depName] ?? depName;
+        const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(keeper));
+        if (!ordered) out.push(`${storeName}: ${field} is the ARN of ${depName}${tierOf[depName] ? ` (tier ${keeper})` : ''}, which no ClusterUsage keeps until ${storeName} is gone`);
       }
     }
+    const siblings = Object.entries(rs).filter(([n]) => tierOf[n] === tierOf[storeName]);
     for (const field of Object.keys(fp).filter((k) => k.endsWith('Selector') && fp[k].matchLabels)) {
-      for (const [depName] of Object.entries(rs).filter(([n, r]) => n !== storeName && r.kind !== 'ClusterUsage' && hasLabels(r, fp[field].matchLabels))) {
+      for (const [depName] of siblings.filter(([n, r]) => n !== storeName && r.kind !== 'ClusterUsage' && hasLabels(r, fp[field].matchLabels))) {
         const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
         if (!ordered) out.push(`${storeName}: ${field} selects ${depName}, which no ClusterUsage keeps until ${storeName} is gone`);
       }
@@ -64,6 +70,7 @@ const CONVERGED = [DEV_CLAIM, PROD_CLAIM].flatMap((claim) => CLASSIFICATIONS.map
 /** [case, desired resources] */
 const CASES = CONVERGED.map(([n, c]) => [n, c.desired as Resources] as const);
 const observedOf = (name: string): Resources => CONVERGED.find(([n]) => n === name)![1].observed;
+const tierOfOf = (name: string): Record<string, string> => CONVERGED.find(([n]) => n === name)![1].tierOf;
 
 
 describe('deletion order of the data tier', () => {
@@ -83,7 +90,7 @@ describe('deletion order of the data tier', () => {
   });
 
   test.each(CASES)('%s: every resource a data store selects or names by ARN is deleted only after the store', (n, rs) => {
-    expect(unorderedDependencies(rs, observedOf(n))).toEqual([]);
+    expect(unorderedDependencies(rs, observedOf(n), tierOfOf(n))).toEqual([]);
   });
 
   test('an ambiguous or dangling selector is caught', () => {
@@ -99,11 +106,11 @@ describe('deletion order of the data tier', () => {
     for (const [name, rendered] of CASES.filter(([n]) => n.startsWith('prod'))) {
       const rs = structuredClone(rendered);
       delete rs['usage-aurora-cluster-uses-sg-aurora'];
-      delete rs['usage-redis-uses-data-key'];
+      delete rs['usage-redis-uses-keys'];
       const key = name.endsWith('de-identified') ? 'kms-key-analytics' : 'kms-key-student-records';
-      expect(unorderedDependencies(rs, observedOf(name))).toEqual([
+      expect(unorderedDependencies(rs, observedOf(name), tierOfOf(name))).toEqual([
         'aurora-cluster: vpcSecurityGroupIdSelector selects sg-aurora, which no ClusterUsage keeps until aurora-cluster is gone',
-        `redis: kmsKeyId is the ARN of ${key}, which no ClusterUsage keeps until redis is gone`,
+        `redis: kmsKeyId is the ARN of ${key} (tier keys), which no ClusterUsage keeps until redis is gone`,
       ]);
     }
   });

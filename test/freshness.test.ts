@@ -7,7 +7,7 @@ describe('dist/ freshness and snapshots', () => {
   const files = fs.readdirSync(fresh).sort();
 
   test('synthesis writes one file per chart', () => {
-    expect(files).toEqual(['composition.yaml', 'crossplane-packages.yaml', 'definition.yaml', 'deletion-guard.yaml', 'examples.yaml']);
+    expect(files).toEqual(['composition.yaml', 'crossplane-packages.yaml', 'definition.yaml', 'deletion-guard.yaml', 'examples.yaml', 'keys-composition.yaml', 'keys-definition.yaml']);
   });
 
   test('committed dist/ equals a fresh synthesis (run `make synth` and commit when this fails)', () => {

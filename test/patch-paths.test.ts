@@ -1,5 +1,5 @@
 import { crdFor } from './helpers/crds';
-import { expandedPatches, ptInput, xrdSchemaDoc } from './helpers/dist';
+import { allComposed, ApiDocs, apiDocs, expandedPatches, ptInput, xrdFor } from './helpers/dist';
 import { missingSegment } from './helpers/field-path';
 
 /**
@@ -20,16 +20,24 @@ const CROSSPLANE_XR_FIELDS = {
   },
 };
 
-const xrHas = (p: string) => missingSegment(xrdSchemaDoc(), p) === undefined || missingSegment(CROSSPLANE_XR_FIELDS, p) === undefined;
+/** The schema a composed resource is checked against: its CRD, or for a tier of this project, the tier's XRD. */
+function targetSchema(resource: any): { schema: any; kind: string; version: string } | undefined {
+  const own = xrdFor(resource.base.kind);
+  if (own && resource.base.apiVersion.startsWith(`${own.spec.group}/`)) return { schema: own.spec.versions[0].schema.openAPIV3Schema, kind: resource.base.kind, version: own.spec.versions[0].name };
+  return crdFor(resource.base.apiVersion, resource.base.kind);
+}
 
-/** Problems with the patches of one composed resource, each naming resource, patch and path. */
-export function patchProblems(resource: any): string[] {
-  const crd = crdFor(resource.base.apiVersion, resource.base.kind);
+/** Problems with the patches of one composed resource of `api` (default: the platform), each naming resource, patch and path. */
+export function patchProblems(resource: any, api: ApiDocs = apiDocs()[0]): string[] {
+  const xrSchema = api.xrd.spec.versions[0].schema.openAPIV3Schema;
+  const xrdStatusSchema = () => xrSchema;
+  const xrHas = (p: string) => missingSegment(xrSchema, p) === undefined || missingSegment(CROSSPLANE_XR_FIELDS, p) === undefined;
+  const crd = targetSchema(resource);
   if (!crd) return [`${resource.name}: no CRD for ${resource.base.apiVersion} ${resource.base.kind}`];
   const targetHas = (p: string) => missingSegment(crd.schema, p) === undefined;
   const problems: string[] = [];
   const say = (what: string, p: string) => problems.push(`composition resource ${resource.name}: ${what} ${p}`);
-  for (const patch of expandedPatches(resource)) {
+  for (const patch of expandedPatches(resource, api.input)) {
     switch (patch.type ?? 'FromCompositeFieldPath') {
       case 'FromCompositeFieldPath':
         if (!xrHas(patch.fromFieldPath)) say('fromFieldPath not in the XRD schema:', patch.fromFieldPath);
@@ -41,7 +49,7 @@ export function patchProblems(resource: any): string[] {
         break;
       case 'ToCompositeFieldPath':
         if (!targetHas(patch.fromFieldPath)) say(`fromFieldPath not in ${crd.kind} ${crd.version}:`, patch.fromFieldPath);
-        if (!patch.toFieldPath.startsWith('status.') || missingSegment(xrdSchemaDoc(), patch.toFieldPath) !== undefined) {
+        if (!patch.toFieldPath.startsWith('status.') || missingSegment(xrdStatusSchema(), patch.toFieldPath) !== undefined) {
           say('toFieldPath not in the XRD status schema:', patch.toFieldPath);
         }
         break;
@@ -58,8 +66,9 @@ export function patchProblems(resource: any): string[] {
 describe('patch paths', () => {
   const resources: any[] = ptInput().resources;
 
-  test.each(resources.map((r) => [r.name, r]))('%s: every path exists', (_n, r: any) => {
-    expect(patchProblems(r)).toEqual([]);
+  // Every composed resource of every API, against that API's XRD and the target's CRD (or XRD).
+  test.each(allComposed().map(({ api, resource }) => [`${api.kind} ${resource.name}`, api, resource]))('%s: every path exists', (_n, api: any, r: any) => {
+    expect(patchProblems(r, api)).toEqual([]);
   });
 
   test('every connection detail is a declared connectionSecretKey', () => {

@@ -1,6 +1,6 @@
 import { VpcEndpointV1Beta2 } from '../imports/ec2-ec2.aws.upbound.io';
 import { crdFor } from './helpers/crds';
-import { expandedPatches, ptInput } from './helpers/dist';
+import { allComposed, expandedPatches, ptInput } from './helpers/dist';
 import { getPath, missingSegment } from './helpers/field-path';
 
 /**
@@ -18,11 +18,14 @@ export const checks: Record<string, Check> = {
   'customer-managed KMS key for everything at rest': (r) => {
     const k = kind(r);
     const needs: Record<string, string[]> = {
-      'rds/Cluster': ['kmsKeyIdSelector', 'masterUserSecretKmsKeyIdSelector'],
-      'cloudwatchlogs/Group': ['kmsKeyIdSelector'],
-      'secretsmanager/Secret': ['kmsKeyIdSelector'],
+      'rds/Cluster': ['kmsKeyId', 'masterUserSecretKmsKeyId'],
+      'cloudwatchlogs/Group': ['kmsKeyId'],
+      'secretsmanager/Secret': ['kmsKeyId'],
     };
-    const out = (needs[k] ?? []).filter((f) => !fp(r)[f]?.matchLabels).map((f) => `${r.name}: no ${f}`);
+    // A key of the keys tier: its ARN from the XR status (the keys live in another composite).
+    const fromKeysTier = (f: string) =>
+      patchTo(r, `spec.forProvider.${f}`).some((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^status\.keys\.\w+KeyArn$/.test(x ?? '')));
+    const out = (needs[k] ?? []).filter((f) => !fromKeysTier(f)).map((f) => `${r.name}: ${f} is not a customer-managed key from the keys tier`);
     // Fields whose provider reference resolves to a key ID while AWS reads back the ARN (no ARN
     // extractor in provider-upjet-aws v2.6.0): they must get the key ARN from the XR status, and
     // must not carry a reference (a permanent diff on a field that forces replacement).
@@ -207,13 +210,14 @@ export const checks: Record<string, Check> = {
   },
 };
 
-const resources = () => ptInput().resources as any[];
+/** The AWS managed resources of every API (the platform's and its tiers'); Crossplane's own kinds and the tier composites carry none of these duties. */
+const resources = () => allComposed().map((x) => x.resource).filter((r) => r.base.kind !== 'ClusterUsage' && !String(r.base.apiVersion).startsWith('platform.assessment-platform.io/')) as any[];
 const clone = (r: any) => structuredClone(r);
 const byName = (n: string) => clone(resources().find((r) => r.name === n));
 
 /** A deliberately bad variant of a real resource for each check. */
 const badCases: Record<string, () => any> = {
-  'customer-managed KMS key for everything at rest': () => { const r = byName('aurora-cluster'); delete r.base.spec.forProvider.kmsKeyIdSelector; return r; },
+  'customer-managed KMS key for everything at rest': () => { const r = byName('aurora-cluster'); r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.kmsKeyId'); return r; },
   'database audit logs without SQL literals (pgaudit, no statement logging)': () => {
     const r = byName('aurora-cluster-parameter-group');
     r.base.spec.forProvider.parameter = r.base.spec.forProvider.parameter.map((x: any) => (x.name === 'log_min_duration_statement' ? { ...x, value: '1000' } : x));

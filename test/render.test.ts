@@ -7,7 +7,7 @@ import { RENDERED_CLAIMS } from './engine/claims';
 import { Converged, convergeCached } from './engine/converge';
 import { goldenFile, goldenText, updatingGolden } from './engine/golden';
 import { crdFor } from './helpers/crds';
-import { ptInput, xrdSchemaDoc } from './helpers/dist';
+import { allComposed, ptInput, xrdSchemaDoc } from './helpers/dist';
 import { getPath, missingSegment } from './helpers/field-path';
 
 /**
@@ -31,7 +31,9 @@ const kindHas = (r: any, p: string) => missingSegment(crdFor(r.apiVersion, r.kin
  */
 function expectedNames(p: any): string[] {
   const readers = p.database.readers ?? bandFor(p.capacity.expectedConcurrentStudents).auroraReaders;
-  return (ptInput().resources as any[])
+  // Every API's composed resources: the platform's and, flattened in, its tiers'.
+  return allComposed()
+    .map((x) => x.resource)
     .filter((r) => {
       const zone = r.base.metadata?.labels?.[`${LABEL}/zone`] ?? /-([abc])$/.exec(r.name)?.[1];
       if (zone === 'c' && p.network.azCount !== 3) return false;
@@ -188,20 +190,22 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
 
   test('the data stores and their deletion order use the key of the claim data class', () => {
     const keyClass = p.dataClassification === 'de-identified' ? 'analytics' : 'student-records';
-    expect(fp(c.desired['aurora-cluster']).kmsKeyIdSelector.matchLabels[`${LABEL}/key-class`]).toBe(keyClass);
-    // Redis and the instances' Performance Insights take the key ARN itself (a reference would
-    // resolve to the key ID, which AWS reads back as the ARN: a permanent diff that forces replacement).
+    // Every store takes the key ARN itself, from the keys tier through the platform status (a
+    // reference would resolve to the key ID, which AWS reads back as the ARN: a permanent diff that
+    // forces replacement; and the keys live in another composite resource).
     const keyArn = c.xr.status.keys[keyClass === 'analytics' ? 'analyticsKeyArn' : 'studentRecordsKeyArn'];
     expect(keyArn).toMatch(/^arn:aws:kms:/);
+    expect(keyArn).toBe(c.observed[`kms-key-${keyClass}`].status.atProvider.arn);
+    expect(fp(c.desired['aurora-cluster']).kmsKeyId).toBe(keyArn);
+    expect(fp(c.desired['aurora-cluster']).masterUserSecretKmsKeyId).toBe(c.xr.status.keys.secretsKeyArn);
     expect(fp(c.desired.redis).kmsKeyId).toBe(keyArn);
     expect(fp(c.desired.redis).kmsKeyIdSelector).toBeUndefined();
     for (const [name, r] of Object.entries<any>(c.desired).filter(([, r]) => r.kind === 'ClusterInstance')) {
       expect([name, fp(r).performanceInsightsKmsKeyId, fp(r).performanceInsightsKmsKeyIdSelector]).toEqual([name, keyArn, undefined]);
     }
     expect(fp(c.desired['aurora-cluster']).performanceInsightsKmsKeyId).toBe(keyArn);
-    for (const u of ['usage-aurora-cluster-uses-data-key', 'usage-redis-uses-data-key']) {
-      expect(c.desired[u].spec.of.resourceSelector.matchLabels[`${LABEL}/key-class`]).toBe(keyClass);
-    }
+    // The stores keep the keys tier until they are gone.
+    for (const u of ['usage-aurora-cluster-uses-keys', 'usage-redis-uses-keys']) expect(c.desired[u].spec.of.kind).toBe('XKeys');
   });
 });
 

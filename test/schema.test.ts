@@ -1,5 +1,5 @@
 import { allCrdVersions, crdFor } from './helpers/crds';
-import { distObjects, isBuiltinKind, ptInput } from './helpers/dist';
+import { allComposed, distObjects, isBuiltinKind, xrdFor } from './helpers/dist';
 import { schemaErrors } from './helpers/schema-check';
 
 /** Validate one object against the CRD of its exact apiVersion; returns errors. */
@@ -10,7 +10,9 @@ function validate(obj: any): string[] {
 }
 
 describe('schema: every composed base against the real CRD of its apiVersion', () => {
-  const resources: any[] = ptInput().resources;
+  // Every API's composed resources; a tier composite of this project has no CRD here (its XRD is
+  // checked by crank beta validate on every rendered tier XR, test/validate.test.ts).
+  const resources: any[] = allComposed().map((x) => x.resource).filter((r) => !xrdFor(r.base.kind));
 
   test('the CRDs are there', () => {
     expect(allCrdVersions().length).toBeGreaterThan(100);

@@ -2,6 +2,14 @@ import { JsonSchema, obj, str } from './schema';
 
 const ids = (description: string): JsonSchema => ({ type: 'array', description, items: { type: 'string' } });
 
+/** The key ARNs: status.keys of the keys tier (XKeys) and, copied from it, of the platform. */
+export const KEYS_STATUS: JsonSchema = obj('ARNs of the customer-managed KMS keys, one per data class.', {
+  studentRecordsKeyArn: str('Key for student records (Aurora, Redis, backups).'),
+  analyticsKeyArn: str('Key for de-identified analytics data.'),
+  logsKeyArn: str('Key for CloudWatch log groups.'),
+  secretsKeyArn: str('Key for Secrets Manager secrets.'),
+});
+
 /**
  * status.* of the XR: what an application team needs to connect, written back by
  * ToCompositeFieldPath patches. Crossplane copies it to the claim.
@@ -24,12 +32,7 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
     albSecurityGroupId: str('Security group for the internet-facing ALB (443 only).'),
     appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
   }),
-  keys: obj('ARNs of the customer-managed KMS keys, one per data class.', {
-    studentRecordsKeyArn: str('Key for student records (Aurora, Redis, backups).'),
-    analyticsKeyArn: str('Key for de-identified analytics data.'),
-    logsKeyArn: str('Key for CloudWatch log groups.'),
-    secretsKeyArn: str('Key for Secrets Manager secrets.'),
-  }),
+  keys: KEYS_STATUS,
   database: obj('Aurora PostgreSQL endpoints.', {
     clusterIdentifier: str('Aurora cluster identifier.'),
     endpoint: str('Writer endpoint.'),

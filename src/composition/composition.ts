@@ -14,7 +14,7 @@ import { auroraNetworkResources } from './database/aurora-network';
 import { masterSecretRotationResource } from './database/master-secret-rotation';
 import { deletionOrderResources } from './deletion-order';
 import { filters } from './filters';
-import { kmsKeyResources } from './keys/kms-keys';
+import { keysTierResource } from './keys-tier';
 import { flowLogResources } from './network/flow-logs';
 import { natResources } from './network/nat';
 import { routingResources } from './network/routing';
@@ -27,7 +27,7 @@ import { deletionPolicyPatchSets } from './protection';
 /** Every composed resource, grouped by capability, in dependency order. */
 export function composedResources(): ResourcesResources[] {
   return [
-    ...kmsKeyResources(),
+    keysTierResource(),
     ...vpcResources(),
     ...subnetResources(),
     ...natResources(),

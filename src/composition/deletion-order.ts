@@ -1,11 +1,11 @@
 import { SecurityGroup } from '../../imports/ec2-ec2.aws.upbound.io';
 import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup as CacheSubnetGroup, UserGroup } from '../../imports/elasticache-elasticache.aws.upbound.io';
 import { Group } from '../../imports/cloudwatchlogs-cloudwatchlogs.aws.upbound.io';
-import { Key } from '../../imports/kms-kms.aws.upbound.io';
 import { ClusterUsage } from '../../imports/protection-protection.crossplane.io';
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, ClusterV1Beta2, SubnetGroup as DbSubnetGroup } from '../../imports/rds-rds.aws.upbound.io';
-import { dataKeyLabelPatch, STORE_KEY_BY_CLASSIFICATION } from './keys/kms-keys';
+import { KEYS_API } from '../apis/keys/api';
+import { API_GROUP, API_VERSION } from '../config';
 import { Patch } from './patches';
 import { composed, LABEL } from './resource';
 
@@ -32,11 +32,10 @@ const party = (name: string, gvk: { apiVersion: string; kind: string }, labels: 
 
 const AURORA = party('aurora-cluster', ClusterV1Beta2.GVK, { [LABEL.component]: 'aurora-cluster' });
 const REDIS = party('redis', ReplicationGroupV1Beta2.GVK, { [LABEL.component]: 'redis' });
-/** The data-class key; its key-class label is set from spec.parameters.dataClassification. */
-const DATA_KEY = party('data-key', Key.GVK, { [LABEL.keyClass]: STORE_KEY_BY_CLASSIFICATION['student-records'] });
-const dataKeyFromClaim = dataKeyLabelPatch('spec.of.resourceSelector.matchLabels');
+/** The keys tier (XKeys): the data-class key, the secrets key and the logs key live in it. */
+const KEYS = party('keys', { apiVersion: `${API_GROUP}/${API_VERSION}`, kind: KEYS_API.kind }, { [LABEL.component]: 'keys' });
 
-const KEY_WHY = 'its storage and final snapshot are encrypted with this key; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
+const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const LOG_WHY = 'it writes its log here until it is gone; deleted earlier, the group would be created again by the service, without the logs key, retention or tags';
 const ENI_WHY = 'its network interfaces sit in this security group; AWS refuses to delete the group while they exist';
 
@@ -48,12 +47,7 @@ const ENI_WHY = 'its network interfaces sit in this security group; AWS refuses 
  * garbage collector's back-off.
  */
 export const DATA_TIER_DEPENDENCIES: readonly Dependency[] = [
-  { user: AURORA, used: DATA_KEY, why: KEY_WHY, usedPatches: [dataKeyFromClaim] },
-  {
-    user: AURORA,
-    used: party('secrets-key', Key.GVK, { [LABEL.keyClass]: 'secrets' }),
-    why: 'RDS keeps the master password in Secrets Manager under this key until the cluster is gone',
-  },
+  { user: AURORA, used: KEYS, why: `${KEY_WHY}; RDS keeps the master password in Secrets Manager under the secrets key until the cluster is gone` },
   { user: AURORA, used: party('sg-aurora', SecurityGroup.GVK, { [LABEL.tier]: 'aurora' }), why: ENI_WHY },
   { user: AURORA, used: party('aurora-subnet-group', DbSubnetGroup.GVK, { [LABEL.component]: 'aurora-subnet-group' }), why: 'RDS refuses to delete a DB subnet group in use' },
   {
@@ -63,7 +57,7 @@ export const DATA_TIER_DEPENDENCIES: readonly Dependency[] = [
   },
   { user: AURORA, used: party('aurora-postgresql-log', Group.GVK, { [LABEL.component]: 'aurora-postgresql-log' }), why: LOG_WHY },
   { user: AURORA, used: party('aurora-iam-auth-error-log', Group.GVK, { [LABEL.component]: 'aurora-iam-db-auth-error-log' }), why: LOG_WHY },
-  { user: REDIS, used: DATA_KEY, why: KEY_WHY, usedPatches: [dataKeyFromClaim] },
+  { user: REDIS, used: KEYS, why: KEY_WHY },
   { user: REDIS, used: party('redis-slow-log', Group.GVK, { [LABEL.component]: 'redis-slow-log' }), why: LOG_WHY },
   { user: REDIS, used: party('sg-redis', SecurityGroup.GVK, { [LABEL.tier]: 'redis' }), why: ENI_WHY },
   { user: REDIS, used: party('redis-subnet-group', CacheSubnetGroup.GVK, { [LABEL.component]: 'redis-subnet-group' }), why: 'ElastiCache refuses to delete a subnet group in use' },

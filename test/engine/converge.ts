@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { API_GROUP, API_VERSION, CLAIM_KIND, CROSSPLANE_NAMESPACE, XR_KIND } from '../../src/config';
 import { ExampleClaim } from '../../src/examples/claims';
-import { compositionDoc, xrdDoc } from '../helpers/dist';
+import { compositionDoc, compositionDocs, compositionFor, xrdDoc, xrdDocs, xrdFor } from '../helpers/dist';
 import { engineDir, render, RenderResult } from './crank';
 import { observe } from './provider-status';
 
@@ -20,7 +20,7 @@ const short = (s: string, n = 5) => createHash('sha256').update(s).digest('hex')
 /** The XR the claim controller creates for a claim: generated name, claim labels and reference, connection secret in crossplane-system. */
 export function xrForClaim(claim: ExampleClaim): any {
   const name = `${claim.name}-${short(`${claim.namespace}/${claim.name}`)}`;
-  const uid = [8, 4, 4, 4, 12].map((n, i) => short(`${name}/uid/${i}`, n)).join('-');
+  const uid = uidFor(name);
   return {
     apiVersion: `${API_GROUP}/${API_VERSION}`,
     kind: XR_KIND,
@@ -47,18 +47,37 @@ export interface Reconcile {
 
 export interface Converged {
   readonly claim: ExampleClaim;
-  /** Renders until the output repeated itself; the last one only confirmed the one before. */
+  /** Renders of the platform until the output repeated itself; the last one only confirmed the one before. */
   readonly reconciles: Reconcile[];
   /** The XR of the last render (defaulted spec, status the functions wrote, conditions). */
   readonly xr: any;
-  /** The desired composed resources of the last render, by composition resource name. */
+  /**
+   * The desired composed resources of the last render, by composition resource name: the
+   * platform's own and, flattened in, those of every tier composite resource it composed (each
+   * rendered with its tier's Composition, to convergence).
+   */
   readonly desired: Record<string, any>;
-  /** The same resources as observed once created: names, external names, provider status. */
+  /** The same resources as observed once created: names, external names, provider status; a tier XR with its converged status. */
   readonly observed: Record<string, any>;
-  /** Function results of the last render. */
+  /** Function results of the last render (the platform's and every tier's). */
   readonly results: RenderResult['results'];
-  /** Milliseconds spent in crank render, per reconcile. */
+  /** Milliseconds spent in crank render, per reconcile of the platform (tier renders included). */
   readonly renderMs: number[];
+  /** For each tier composite resource the platform composed (by composition resource name): its own convergence. */
+  readonly tiers: Record<string, ConvergedXr>;
+  /** The tier that composed each nested resource (composition resource name -> tier's name in the platform). */
+  readonly tierOf: Record<string, string>;
+}
+
+/** One composite resource rendered to convergence with its Composition. */
+export interface ConvergedXr {
+  readonly reconciles: Reconcile[];
+  readonly xr: any;
+  readonly desired: Record<string, any>;
+  readonly observed: Record<string, any>;
+  readonly results: RenderResult['results'];
+  readonly renderMs: number[];
+  readonly tiers: Record<string, ConvergedXr>;
 }
 
 /**
@@ -84,40 +103,97 @@ const fingerprint = (r: RenderResult) =>
 export const MAX_RECONCILES = 10;
 
 export interface ConvergeOptions {
-  /** The Composition to render; default: dist/'s. */
+  /** The platform Composition to render; default: dist/'s. Tiers always use dist/'s. */
   readonly composition?: any;
 }
 
-/** Reconcile a claim until the render stops changing (at most MAX_RECONCILES renders). */
-export function converge(claim: ExampleClaim, options: ConvergeOptions = {}): Converged {
-  const composition = options.composition ?? compositionDoc();
-  let xr = xrForClaim(claim);
+/** A deterministic UID for a composite resource, as the API server would assign one. */
+const uidFor = (name: string) => [8, 4, 4, 4, 12].map((n, i) => short(`${name}/uid/${i}`, n)).join('-');
+
+/** The composed tier XR as it exists once created: its name, UID, and the status its own convergence wrote. */
+function observedTier(desired: any, name: string, tier: ConvergedXr): any {
+  const allReady = Object.values(tier.observed).every((o) => o.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
+  const time = '2026-01-01T00:00:00Z';
+  const conditions = [
+    { type: 'Synced', status: 'True', reason: 'ReconcileSuccess', lastTransitionTime: time },
+    { type: 'Ready', status: allReady ? 'True' : 'False', reason: allReady ? 'Available' : 'Creating', lastTransitionTime: time },
+  ];
+  return { ...desired, metadata: { ...desired.metadata, name, uid: uidFor(name) }, spec: tier.xr.spec, status: { ...tier.xr.status, conditions } };
+}
+
+/**
+ * Reconcile one composite resource until the render stops changing (at most MAX_RECONCILES
+ * renders). A composed resource that is itself a composite resource of this project (a tier) is
+ * rendered with its own Composition, to convergence, inside every reconcile; the rest are observed
+ * with the status AWS would fill.
+ */
+export function convergeXr(xr0: any, composition: any, xrd: any, account: string, where: string): ConvergedXr {
+  let xr = xr0;
   let observed: Record<string, any> = {};
+  let tiers: Record<string, ConvergedXr> = {};
   const reconciles: Reconcile[] = [];
   const renderMs: number[] = [];
+  const tierCache = new Map<string, ConvergedXr>();
   let previous: string | undefined;
   for (let i = 0; i < MAX_RECONCILES; i++) {
     const t0 = Date.now();
     let out: RenderResult;
     try {
-      out = render({ xr, composition, xrd: xrdDoc(), observed: Object.values(observed) });
+      out = render({ xr, composition, xrd, observed: Object.values(observed) });
     } catch (e) {
       const msg = (e as Error).message;
-      throw new Error(`Composition ${composition.metadata.name}, claim ${claim.namespace}/${claim.name}, reconcile ${i + 1}: ${msg}${patchAt(composition, msg)}`);
+      throw new Error(`Composition ${composition.metadata.name}, ${where}, reconcile ${i + 1}: ${msg}${patchAt(composition, msg)}`);
     }
-    renderMs.push(Date.now() - t0);
-    reconciles.push({ rendered: Object.keys(out.resources), results: out.results });
     const fp = fingerprint(out);
     if (fp === previous) {
-      return { claim, reconciles, xr: out.xr, desired: out.resources, observed, results: out.results, renderMs };
+      renderMs.push(Date.now() - t0);
+      reconciles.push({ rendered: Object.keys(out.resources), results: out.results });
+      return { reconciles, xr: out.xr, desired: out.resources, observed, results: out.results, renderMs, tiers };
     }
     previous = fp;
-    observed = Object.fromEntries(
-      Object.entries(out.resources).map(([n, d]) => [n, observe(d, observed[n]?.metadata.name ?? `${d.metadata.generateName}${short(n)}`, claim.parameters.awsAccountId)]),
-    );
+    const nextObserved: Record<string, any> = {};
+    const nextTiers: Record<string, ConvergedXr> = {};
+    for (const [n, d] of Object.entries(out.resources)) {
+      const name = observed[n]?.metadata.name ?? `${d.metadata.generateName}${short(n)}`;
+      const tierComposition = compositionFor(d.kind);
+      if (tierComposition && d.apiVersion.startsWith(`${API_GROUP}/`)) {
+        const tierXr = { ...d, metadata: { ...d.metadata, name, uid: uidFor(name) } };
+        const key = JSON.stringify(tierXr.spec);
+        const tier = tierCache.get(key) ?? convergeXr(tierXr, tierComposition, xrdFor(d.kind), account, `${where}, tier ${n} (${d.kind})`);
+        tierCache.set(key, tier);
+        nextTiers[n] = tier;
+        nextObserved[n] = observedTier(d, name, tier);
+      } else {
+        nextObserved[n] = observe(d, name, account);
+      }
+    }
+    observed = nextObserved;
+    tiers = nextTiers;
+    renderMs.push(Date.now() - t0);
+    reconciles.push({ rendered: Object.keys(out.resources), results: out.results });
     xr = { ...xr, spec: out.xr.spec, status: out.xr.status };
   }
-  throw new Error(`Composition ${composition.metadata.name}, claim ${claim.namespace}/${claim.name}: no convergence in ${MAX_RECONCILES} reconciles`);
+  throw new Error(`Composition ${composition.metadata.name}, ${where}: no convergence in ${MAX_RECONCILES} reconciles`);
+}
+
+/** Reconcile a claim's XR to convergence, the tiers it composes included, and flatten the result. */
+export function converge(claim: ExampleClaim, options: ConvergeOptions = {}): Converged {
+  const composition = options.composition ?? compositionDoc();
+  const c = convergeXr(xrForClaim(claim), composition, xrdDoc(), claim.parameters.awsAccountId, `claim ${claim.namespace}/${claim.name}`);
+  const desired: Record<string, any> = { ...c.desired };
+  const observed: Record<string, any> = { ...c.observed };
+  const results = [...c.results];
+  const tierOf: Record<string, string> = {};
+  for (const [tierName, tier] of Object.entries(c.tiers)) {
+    for (const [n, d] of Object.entries(tier.desired)) {
+      if (desired[n]) throw new Error(`composition resource name ${n} is used by the platform and by tier ${tierName}: names must be unique across the APIs`);
+      desired[n] = d;
+      observed[n] = tier.observed[n];
+      tierOf[n] = tierName;
+    }
+    results.push(...tier.results);
+  }
+  return { claim, reconciles: c.reconciles, xr: c.xr, desired, observed, results, renderMs: c.renderMs, tiers: c.tiers, tierOf };
 }
 
 /**
@@ -125,7 +201,7 @@ export function converge(claim: ExampleClaim, options: ConvergeOptions = {}): Co
  * that needs the same claim reuses one render).
  */
 export function convergeCached(claim: ExampleClaim): Converged {
-  const key = short(JSON.stringify([compositionDoc(), xrdDoc(), claim]), 16);
+  const key = short(JSON.stringify([compositionDocs(), xrdDocs(), claim]), 16);
   const file = path.join(engineDir(), `converged-${claim.name}-${key}.json`);
   if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8'));
   const c = converge(claim);

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 import { buildApp } from '../../src/main';
+import { XR_KIND } from '../../src/config';
 import { REPO_ROOT } from './repo';
 
 export const DIST_DIR = path.join(REPO_ROOT, 'dist');
@@ -31,17 +32,39 @@ export function distDocs(): Record<string, any[]> {
 }
 
 export const distObjects = () => Object.values(distDocs()).flat();
-export const compositionDoc = () => distObjects().find((o) => o.kind === 'Composition');
-export const xrdDoc = () => distObjects().find((o) => o.kind === 'CompositeResourceDefinition');
-/** Every Composition and every XRD in dist/ (one each today; one per tier API after the nested-composition issue). */
+/** Every Composition and every XRD in dist/: the platform's and one per tier API. */
 export const compositionDocs = () => distObjects().filter((o) => o.kind === 'Composition');
 export const xrdDocs = () => distObjects().filter((o) => o.kind === 'CompositeResourceDefinition');
-export const ptInput = () => compositionDoc().spec.pipeline.find((s: any) => s.functionRef.name === 'function-patch-and-transform').input;
+/** The Composition and the XRD of a composite kind of this project, if it is one. */
+export const compositionFor = (kind: string) => compositionDocs().find((c) => c.spec.compositeTypeRef.kind === kind);
+export const xrdFor = (kind: string) => xrdDocs().find((x) => x.spec.names.kind === kind);
+/** The platform's Composition and XRD (the claim's). */
+export const compositionDoc = () => compositionFor(XR_KIND);
+export const xrdDoc = () => xrdFor(XR_KIND);
+/** The patch-and-transform input of a Composition (default: the platform's). */
+export const ptInputOf = (composition: any) => composition.spec.pipeline.find((s: any) => s.functionRef.name === 'function-patch-and-transform').input;
+export const ptInput = () => ptInputOf(compositionDoc());
 export const xrdSchemaDoc = () => xrdDoc().spec.versions[0].schema.openAPIV3Schema;
 
-/** Patches of a composed resource with its patch sets expanded in place. */
-export function expandedPatches(resource: any): any[] {
-  const sets = Object.fromEntries((ptInput().patchSets ?? []).map((s: any) => [s.name, s.patches]));
+/** One API of the project: its kind, XRD, Composition and patch-and-transform input. */
+export interface ApiDocs {
+  readonly kind: string;
+  readonly xrd: any;
+  readonly composition: any;
+  readonly input: any;
+}
+/** Every API in dist/, the platform first. */
+export function apiDocs(): ApiDocs[] {
+  return xrdDocs()
+    .map((xrd) => ({ kind: xrd.spec.names.kind, xrd, composition: compositionFor(xrd.spec.names.kind), input: ptInputOf(compositionFor(xrd.spec.names.kind)) }))
+    .sort((a, b) => (a.kind === XR_KIND ? -1 : b.kind === XR_KIND ? 1 : a.kind.localeCompare(b.kind)));
+}
+/** Every composed resource of every Composition, each with the input (patch sets) it belongs to. */
+export const allComposed = (): { api: ApiDocs; resource: any }[] => apiDocs().flatMap((api) => api.input.resources.map((resource: any) => ({ api, resource })));
+
+/** Patches of a composed resource with its patch sets (of `input`, default the platform's) expanded in place. */
+export function expandedPatches(resource: any, input: any = inputOfResource(resource)): any[] {
+  const sets = Object.fromEntries((input.patchSets ?? []).map((s: any) => [s.name, s.patches]));
   return (resource.patches ?? []).flatMap((p: any) => (p.type === 'PatchSet' ? sets[p.patchSetName] : [p]));
 }
 
@@ -51,3 +74,9 @@ export function expandedPatches(resource: any): any[] {
  * server with strict field validation, and proves what they do.
  */
 export const isBuiltinKind = (o: any): boolean => o.apiVersion.startsWith('admissionregistration.k8s.io/');
+
+/** The patch-and-transform input that holds this composed resource (by identity, else by name). */
+function inputOfResource(resource: any): any {
+  const apis = apiDocs();
+  return (apis.find((a) => a.input.resources.includes(resource)) ?? apis.find((a) => a.input.resources.some((r: any) => r.name === resource.name)) ?? apis[0]).input;
+}

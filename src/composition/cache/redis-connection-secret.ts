@@ -5,6 +5,7 @@ import { LABEL_PREFIX } from '../../config';
 import { combine, fromXrRequired, toXr, XR } from '../patches';
 import { baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
 import { APP_USER } from './redis-auth';
+import { keyArnPatch } from '../keys-tier';
 
 /** Annotation on the secret resource that carries the assembled rediss:// URL. */
 export const REDIS_URL_ANNOTATION = `${LABEL_PREFIX}/redis-url`;
@@ -29,7 +30,6 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
           forProvider: {
             region: DEFAULT_REGION,
             description: 'rediss:// connection string of the assessment platform cache (IAM auth, no password)',
-            kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'secrets' }),
             // Deleted at once in every environment: with a recovery window its fixed name would stay
             // taken for up to 30 days, and re-creating an environment with the same suffix (also
             // after a prod retirement) would fail. It holds no secret value (the URL names an
@@ -41,6 +41,7 @@ export function redisConnectionSecretResources(): ResourcesResources[] {
       }),
       patches: [
         nameFromSuffix('spec.forProvider.name', 'assessment-platform/%s/redis-url'),
+        keyArnPatch('secretsKeyArn', 'spec.forProvider.kmsKeyId'),
         combine(
           [XR.suffix, 'status.cache.configurationEndpoint', 'status.cache.port'],
           // %v, not %d: a function sees every JSON number as a float64 (%d would print %!d(float64=6379)).

@@ -3,7 +3,7 @@ import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup } from '../../../i
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { tokenPatch } from '../aws-policy';
-import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
+import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../../apis/keys/kms-keys';
 import { encryptedLogGroup } from '../logging/log-group';
 import { fromXr, toXr, XR } from '../patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../resource';

@@ -3,7 +3,8 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
-import { AURORA_IAM_AUTH_LOG_GROUP, AURORA_LOG_GROUP, dataKeyArnPatch, dataKeyLabelPatch } from '../keys/kms-keys';
+import { AURORA_IAM_AUTH_LOG_GROUP, AURORA_LOG_GROUP, dataKeyArnPatch } from '../../apis/keys/kms-keys';
+import { keyArnPatch } from '../keys-tier';
 import { encryptedLogGroup } from '../logging/log-group';
 import { auroraDeletionProtectionPatch } from '../protection';
 import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../resource';
@@ -43,7 +44,6 @@ export function auroraLogGroupResources(): ResourcesResources[] {
 }
 
 export function auroraClusterResource(): ResourcesResources {
-  const keySelector = (keyClass: string) => sibling({ [LABEL.keyClass]: keyClass });
   return composed({
     name: 'aurora-cluster',
     awsName: 'aurora',
@@ -58,9 +58,7 @@ export function auroraClusterResource(): ResourcesResources {
           databaseName: DATABASE_NAME,
           masterUsername: MASTER_USERNAME,
           manageMasterUserPassword: true,
-          masterUserSecretKmsKeyIdSelector: keySelector('secrets'),
           storageEncrypted: true,
-          kmsKeyIdSelector: keySelector('student-records'),
           iamDatabaseAuthenticationEnabled: true,
           enabledCloudwatchLogsExports: AURORA_LOG_EXPORTS.map((e) => e.log),
           performanceInsightsEnabled: true,
@@ -88,7 +86,9 @@ export function auroraClusterResource(): ResourcesResources {
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
       auroraDeletionProtectionPatch(),
-      dataKeyLabelPatch('spec.forProvider.kmsKeyIdSelector.matchLabels'),
+      // Storage: the data-class key; the master secret: the secrets key. ARNs from the keys tier.
+      dataKeyArnPatch('spec.forProvider.kmsKeyId'),
+      keyArnPatch('secretsKeyArn', 'spec.forProvider.masterUserSecretKmsKeyId'),
       // v1beta2 Cluster has no selector for this key; its ARN comes back through the XR status.
       // Performance Insights holds SQL text: the data-class key, by ARN (what AWS reads back).
       dataKeyArnPatch('spec.forProvider.performanceInsightsKmsKeyId'),

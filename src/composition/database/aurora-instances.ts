@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterInstance } from '../../../imports/rds-rds.aws.upbound.io';
 import { Zone, ZONES } from '../../config';
-import { dataKeyArnPatch } from '../keys/kms-keys';
+import { dataKeyArnPatch } from '../../apis/keys/kms-keys';
 import { format, fromXr, XR } from '../patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
 

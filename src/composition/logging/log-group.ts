@@ -4,7 +4,8 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { LOG_RETENTION_DAYS } from '../../config';
 import { tokenPatch } from '../aws-policy';
 import { Patch } from '../patches';
-import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
+import { keyArnPatch } from '../keys-tier';
+import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../resource';
 
 /**
  * A CloudWatch log group encrypted with the logs KMS key and kept LOG_RETENTION_DAYS (>= 90).
@@ -21,11 +22,10 @@ export function encryptedLogGroup(name: string, nameTemplate: string, component:
         forProvider: {
           region: DEFAULT_REGION,
           retentionInDays: LOG_RETENTION_DAYS,
-          kmsKeyIdSelector: sibling({ [LABEL.keyClass]: 'logs' }),
           tags: baseTags(component),
         },
       },
     }),
-    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), ...patches],
+    patches: [tokenPatch(nameTemplate, EXTERNAL_NAME), keyArnPatch('logsKeyArn', 'spec.forProvider.kmsKeyId'), ...patches],
   });
 }

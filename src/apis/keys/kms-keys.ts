@@ -1,11 +1,11 @@
 import { DEFAULT_REGION } from '../../config';
 import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../aws-policy';
-import { FLOW_LOG_GROUP } from '../network/flow-logs';
+import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
+import { FLOW_LOG_GROUP } from '../../composition/network/flow-logs';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
-import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../patches';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../resource';
+import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../../composition/resource';
 
 /** Which KMS key class encrypts the data stores for each dataClassification. */
 export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records', 'de-identified': 'analytics' } as const;
