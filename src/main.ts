@@ -1,7 +1,10 @@
 import { App, YamlOutputType } from 'cdk8s';
 import { DefinitionChart } from './api/definition';
 import { DeletionGuardChart } from './api/deletion-guard';
+import { CACHE_API } from './apis/cache/api';
+import { DATABASE_API } from './apis/database/api';
 import { KEYS_API } from './apis/keys/api';
+import { NETWORK_API } from './apis/network/api';
 import { addTierCharts } from './apis/tier';
 import { CompositionChart } from './composition/composition';
 import { ExamplesChart } from './examples/claims';
@@ -16,6 +19,9 @@ export function buildApp(outdir?: string): App {
   new CompositionChart(app, 'composition');
   // The internal APIs, one per tier: a definition and a composition file each.
   addTierCharts(app, 'keys', KEYS_API);
+  addTierCharts(app, 'network', NETWORK_API);
+  addTierCharts(app, 'database', DATABASE_API);
+  addTierCharts(app, 'cache', CACHE_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

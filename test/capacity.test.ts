@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS } from '../src/sizing/capacity-table';
-import { expandedPatches, ptInput } from './helpers/dist';
+import { allComposed, expandedPatches } from './helpers/dist';
 import { REPO_ROOT } from './helpers/repo';
 
 describe('capacity table', () => {
@@ -40,7 +40,7 @@ describe('capacity table', () => {
   });
 
   test('the composition sizes Aurora and Redis from every band, then applies the claim override', () => {
-    const find = (name: string) => expandedPatches(ptInput().resources.find((r: any) => r.name === name));
+    const find = (name: string) => expandedPatches(allComposed().find((x) => x.resource.name === name)!.resource);
     const sized = (patches: any[], to: string) => patches.filter((p) => p.toFieldPath === to);
     const cases: [string, string, keyof (typeof CAPACITY_TABLE)[number], string][] = [
       ['aurora-cluster', 'spec.forProvider.serverlessv2ScalingConfiguration.minCapacity', 'auroraMinAcu', 'spec.parameters.database.minCapacity'],

@@ -7,7 +7,21 @@ describe('dist/ freshness and snapshots', () => {
   const files = fs.readdirSync(fresh).sort();
 
   test('synthesis writes one file per chart', () => {
-    expect(files).toEqual(['composition.yaml', 'crossplane-packages.yaml', 'definition.yaml', 'deletion-guard.yaml', 'examples.yaml', 'keys-composition.yaml', 'keys-definition.yaml']);
+    expect(files).toEqual([
+      'cache-composition.yaml',
+      'cache-definition.yaml',
+      'composition.yaml',
+      'crossplane-packages.yaml',
+      'database-composition.yaml',
+      'database-definition.yaml',
+      'definition.yaml',
+      'deletion-guard.yaml',
+      'examples.yaml',
+      'keys-composition.yaml',
+      'keys-definition.yaml',
+      'network-composition.yaml',
+      'network-definition.yaml',
+    ]);
   });
 
   test('committed dist/ equals a fresh synthesis (run `make synth` and commit when this fails)', () => {

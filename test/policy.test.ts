@@ -24,7 +24,7 @@ export const checks: Record<string, Check> = {
     };
     // A key of the keys tier: its ARN from the XR status (the keys live in another composite).
     const fromKeysTier = (f: string) =>
-      patchTo(r, `spec.forProvider.${f}`).some((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^status\.keys\.\w+KeyArn$/.test(x ?? '')));
+      patchTo(r, `spec.forProvider.${f}`).some((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^spec\.parameters\.keys\.\w+KeyArn$/.test(x ?? '')));
     const out = (needs[k] ?? []).filter((f) => !fromKeysTier(f)).map((f) => `${r.name}: ${f} is not a customer-managed key from the keys tier`);
     // Fields whose provider reference resolves to a key ID while AWS reads back the ARN (no ARN
     // extractor in provider-upjet-aws v2.6.0): they must get the key ARN from the XR status, and
@@ -32,7 +32,7 @@ export const checks: Record<string, Check> = {
     const arnOnly: Record<string, string[]> = { 'elasticache/ReplicationGroup': ['kmsKeyId'], 'rds/ClusterInstance': ['performanceInsightsKmsKeyId'], 'rds/Cluster': ['performanceInsightsKmsKeyId'] };
     for (const f of arnOnly[k] ?? []) {
       if (k === 'rds/ClusterInstance' && !fp(r).performanceInsightsEnabled) continue;
-      const fromKeys = patchTo(r, `spec.forProvider.${f}`).filter((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^status\.keys\.\w+KeyArn$/.test(x ?? '')));
+      const fromKeys = patchTo(r, `spec.forProvider.${f}`).filter((p) => [p.fromFieldPath, ...(p.combine?.variables ?? []).map((v: any) => v.fromFieldPath)].some((x) => /^spec\.parameters\.keys\.\w+KeyArn$/.test(x ?? '')));
       if (!fromKeys.length) out.push(`${r.name}: ${f} is not the key ARN from the XR status`);
       if (fp(r)[`${f}Selector`] || fp(r)[`${f}Ref`]) out.push(`${r.name}: ${f} through a reference resolves to a key ID, AWS reads back an ARN`);
     }
@@ -97,7 +97,11 @@ export const checks: Record<string, Check> = {
   'data stores in isolated data subnets (no route out of the VPC)': (r) => {
     const k = kind(r);
     const access = (sel: any) => sel?.matchLabels?.['platform.assessment-platform.io/access'];
-    if (['rds/SubnetGroup', 'elasticache/SubnetGroup'].includes(k) && access(fp(r).subnetIdSelector) !== 'data') return [`${r.name}: not the data subnets`];
+    // A store's subnet group takes the network tier's data subnet IDs, and nothing else.
+    if (['rds/SubnetGroup', 'elasticache/SubnetGroup'].includes(k)) {
+      const ids = patchTo(r, 'spec.forProvider.subnetIds');
+      if (fp(r).subnetIdSelector || ids.length !== 1 || ids[0].fromFieldPath !== 'spec.parameters.vpc.dataSubnetIds') return [`${r.name}: not the data subnets`];
+    }
     if (k === 'rds/ClusterInstance' && fp(r).publiclyAccessible !== false) return [`${r.name}: publicly accessible`];
     if (k === 'ec2/Subnet' && fp(r).mapPublicIpOnLaunch !== false) return [`${r.name}: maps public IPs`];
     // The data route table holds no route (only the VPC's implicit local one)...
@@ -233,7 +237,11 @@ const badCases: Record<string, () => any> = {
   'Redis users: the default user off, the application without dangerous commands': () => { const r = byName('redis-user-app'); r.base.spec.forProvider.accessString = 'on ~* +@all'; return r; },
   'TLS 1.2 or higher in transit': () => { const r = byName('redis'); r.base.spec.forProvider.transitEncryptionMode = 'preferred'; return r; },
   // The old layout: the stores shared the app's private subnets, whose default route goes to the NAT.
-  'data stores in isolated data subnets (no route out of the VPC)': () => { const r = byName('aurora-subnet-group'); r.base.spec.forProvider.subnetIdSelector.matchLabels['platform.assessment-platform.io/access'] = 'private'; return r; },
+  'data stores in isolated data subnets (no route out of the VPC)': () => {
+    const r = byName('aurora-subnet-group');
+    r.patches.find((p: any) => p.toFieldPath === 'spec.forProvider.subnetIds').fromFieldPath = 'spec.parameters.vpc.privateSubnetIds';
+    return r;
+  },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
   'compliance tags on every taggable resource': () => { const r = byName('vpc'); r.patches = r.patches.filter((p: any) => p.patchSetName !== 'tags'); return r; },
   'suffixed Name tag on every taggable resource': () => { const r = byName('aurora-cluster'); r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.tags.Name'); return r; },

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import { CONNECTION_SECRET_KEYS } from '../src/api/status';
 import { EXAMPLE_CLAIMS } from '../src/examples/claims';
 import { bandFor } from '../src/sizing/capacity-table';
-import { SIZING_ANNOTATION } from '../src/composition/database/aurora-cluster';
+import { SIZING_ANNOTATION } from '../src/apis/database/aurora-cluster';
 import { RENDERED_CLAIMS } from './engine/claims';
 import { Converged, convergeCached } from './engine/converge';
 import { goldenFile, goldenText, updatingGolden } from './engine/golden';
@@ -175,9 +175,9 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     expect(rs().filter(([, r]) => reader(r) && r.spec.deletionPolicy !== 'Delete').map(([n]) => n)).toEqual([]);
     expect(managed.filter(([, r]) => r.spec.deletionPolicy !== policy).map(([n]) => n)).toEqual([]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
-    // Final snapshots are named per composite resource: a second teardown with the same suffix must not collide.
-    expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
-    expect(fp(c.desired.redis).finalSnapshotIdentifier).toBe(`ap-redis-final-${p.environmentSuffix}-${c.xr.metadata.uid}`);
+    // Final snapshots are named per composite resource (the store's tier): a second teardown with the same suffix must not collide.
+    expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.observed.database.metadata.uid}`);
+    expect(fp(c.desired.redis).finalSnapshotIdentifier).toBe(`ap-redis-final-${p.environmentSuffix}-${c.observed.cache.metadata.uid}`);
     // A deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
     expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(0);
     expect(fp(c.desired['aurora-cluster']).deleteAutomatedBackups).toBe(false);
@@ -205,7 +205,7 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     }
     expect(fp(c.desired['aurora-cluster']).performanceInsightsKmsKeyId).toBe(keyArn);
     // The stores keep the keys tier until they are gone.
-    for (const u of ['usage-aurora-cluster-uses-keys', 'usage-redis-uses-keys']) expect(c.desired[u].spec.of.kind).toBe('XKeys');
+    for (const u of ['usage-database-uses-keys', 'usage-cache-uses-keys']) expect(c.desired[u].spec.of.kind).toBe('XKeys');
   });
 });
 

@@ -1,5 +1,5 @@
 import { allCrdVersions, crdFor } from './helpers/crds';
-import { allComposed, distObjects, isBuiltinKind, xrdFor } from './helpers/dist';
+import { allComposed, compositionDocs, distObjects, isBuiltinKind, xrdDoc, xrdDocs, xrdFor } from './helpers/dist';
 import { schemaErrors } from './helpers/schema-check';
 
 /** Validate one object against the CRD of its exact apiVersion; returns errors. */
@@ -48,26 +48,38 @@ describe('schema: every object in dist/ against its CRD', () => {
   });
 
   test('the XRD is apiextensions.crossplane.io/v1 with scope LegacyCluster and a claim', () => {
-    const xrd = distObjects().find((o) => o.kind === 'CompositeResourceDefinition');
+    const xrd = xrdDoc();
     expect(xrd.apiVersion).toBe('apiextensions.crossplane.io/v1');
     expect(xrd.spec.scope).toBe('LegacyCluster');
     expect(xrd.spec.claimNames.kind).toBe('AssessmentPlatform');
   });
 
-  test('the Composition runs patch-and-transform first and auto-ready last', () => {
-    const comp = distObjects().find((o) => o.kind === 'Composition');
-    const steps = comp.spec.pipeline.map((s: any) => s.functionRef.name);
-    expect(comp.spec.mode).toBe('Pipeline');
-    expect(steps[0]).toBe('function-patch-and-transform');
-    expect(steps[steps.length - 1]).toBe('function-auto-ready');
-    expect(steps).toEqual(['function-patch-and-transform', 'function-cel-filter', 'function-auto-ready']);
+  test('every tier XRD is apiextensions.crossplane.io/v1, cluster-scoped (LegacyCluster) and offers no claim', () => {
+    const tiers = xrdDocs().filter((x) => x !== xrdDoc());
+    expect(tiers.map((x) => x.spec.names.kind).sort()).toEqual(['XCache', 'XDatabase', 'XKeys', 'XNetwork']);
+    for (const x of tiers) expect([x.spec.names.kind, x.apiVersion, x.spec.scope, x.spec.claimNames]).toEqual([x.spec.names.kind, 'apiextensions.crossplane.io/v1', 'LegacyCluster', undefined]);
   });
 
-  test('every pipeline step input validates against its function input CRD', () => {
-    const comp = distObjects().find((o) => o.kind === 'Composition');
-    for (const step of comp.spec.pipeline) {
-      const input = { ...step.input, metadata: { name: step.step } };
-      expect({ step: step.step, errors: validate(input) }).toEqual({ step: step.step, errors: [] });
+  test('every Composition runs patch-and-transform first, the CEL filter only where it has conditional resources, and auto-ready last', () => {
+    for (const comp of compositionDocs()) {
+      const steps = comp.spec.pipeline.map((s: any) => s.functionRef.name);
+      const filtered = comp.spec.pipeline.some((s: any) => s.input?.filters?.length);
+      expect([comp.metadata.name, comp.spec.mode, steps]).toEqual([
+        comp.metadata.name,
+        'Pipeline',
+        ['function-patch-and-transform', ...(filtered ? ['function-cel-filter'] : []), 'function-auto-ready'],
+      ]);
+    }
+    // Zone c, the NAT per AZ and the readers are conditional: the network and database tiers filter.
+    expect(compositionDocs().filter((c) => c.spec.pipeline.length === 3).map((c) => c.spec.compositeTypeRef.kind).sort()).toEqual(['XDatabase', 'XNetwork']);
+  });
+
+  test('every pipeline step input of every Composition validates against its function input CRD', () => {
+    for (const comp of compositionDocs()) {
+      for (const step of comp.spec.pipeline) {
+        const input = { ...step.input, metadata: { name: step.step } };
+        expect({ composition: comp.metadata.name, step: step.step, errors: validate(input) }).toEqual({ composition: comp.metadata.name, step: step.step, errors: [] });
+      }
     }
   });
 });

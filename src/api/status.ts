@@ -10,12 +10,7 @@ export const KEYS_STATUS: JsonSchema = obj('ARNs of the customer-managed KMS key
   secretsKeyArn: str('Key for Secrets Manager secrets.'),
 });
 
-/**
- * status.* of the XR: what an application team needs to connect, written back by
- * ToCompositeFieldPath patches. Crossplane copies it to the claim.
- */
-export const statusSchema: JsonSchema = obj('Observed outputs of the platform.', {
-  sizing: obj('The sizing in force, after capacity-table defaults and claim overrides.', {
+export const SIZING_STATUS: JsonSchema = obj('The sizing in force, after capacity-table defaults and claim overrides.', {
     tier: str('Capacity-table row chosen by expectedConcurrentStudents.'),
     databaseMinCapacity: { type: 'number', description: 'Aurora minimum ACUs in force.' },
     databaseMaxCapacity: { type: 'number', description: 'Aurora maximum ACUs in force.' },
@@ -23,17 +18,24 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
     cacheNodeType: str('ElastiCache node type in force.'),
     cacheShards: { type: 'integer', description: 'ElastiCache shards in force.' },
     cacheReplicas: { type: 'integer', description: 'ElastiCache replicas per shard in force.' },
-  }),
-  network: obj('The VPC an application joins.', {
+  });
+
+export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
     vpcId: str('VPC ID.'),
     privateSubnetIds: ids('Private subnet IDs, in AZ order.'),
     publicSubnetIds: ids('Public subnet IDs, in AZ order.'),
     dataSubnetIds: ids('Isolated data subnet IDs (Aurora and Redis), in AZ order.'),
     albSecurityGroupId: str('Security group for the internet-facing ALB (443 only).'),
     appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
-  }),
-  keys: KEYS_STATUS,
-  database: obj('Aurora PostgreSQL endpoints.', {
+  });
+
+export const DELETION_SAFETY_STATUS: JsonSchema = obj('What a delete of the claim would do now; the deletion guard admits a delete only when it is safe (README "Deleting and retiring an environment").', {
+    auroraDeletionProtection: { type: 'boolean', description: 'Deletion protection of the Aurora cluster as AWS reports it; while true a delete is refused.' },
+    auroraDeletionPolicy: str('deletionPolicy of the Aurora cluster: Orphan keeps it in AWS when the claim is deleted, Delete removes it after a final snapshot.'),
+    redisDeletionPolicy: str('deletionPolicy of the Redis replication group (as for Aurora).'),
+  });
+
+export const DATABASE_STATUS: JsonSchema = obj('Aurora PostgreSQL endpoints.', {
     clusterIdentifier: str('Aurora cluster identifier.'),
     endpoint: str('Writer endpoint.'),
     readerEndpoint: str('Reader endpoint (load-balanced over readers).'),
@@ -41,19 +43,28 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
     masterUserSecretArn: str('ARN of the RDS-managed master user secret in Secrets Manager (rotated every 30 days).'),
     logGroupArn: str('ARN of the CloudWatch log group that receives the postgresql log (encrypted with the logs key).'),
     iamAuthErrorLogGroupArn: str('ARN of the CloudWatch log group that receives IAM database authentication failures (encrypted with the logs key).'),
-  }),
-  deletionSafety: obj('What a delete of the claim would do now; the deletion guard admits a delete only when it is safe (README "Deleting and retiring an environment").', {
-    auroraDeletionProtection: { type: 'boolean', description: 'Deletion protection of the Aurora cluster as AWS reports it; while true a delete is refused.' },
-    auroraDeletionPolicy: str('deletionPolicy of the Aurora cluster: Orphan keeps it in AWS when the claim is deleted, Delete removes it after a final snapshot.'),
-    redisDeletionPolicy: str('deletionPolicy of the Redis replication group (as for Aurora).'),
-  }),
-  cache: obj('ElastiCache endpoints.', {
+  });
+
+export const CACHE_STATUS: JsonSchema = obj('ElastiCache endpoints.', {
     configurationEndpoint: str('Cluster-mode configuration endpoint (TLS only).'),
     port: { type: 'integer', description: 'Redis port.' },
     url: str('rediss:// URL with the IAM-authenticated user; it holds no password.'),
     userName: str('Redis RBAC user for the application (IAM authentication).'),
     connectionSecretArn: str('ARN of the Secrets Manager secret that holds the rediss:// connection string.'),
-  }),
+  });
+
+/**
+ * status.* of the XR: what an application team needs to connect, written back by
+ * ToCompositeFieldPath patches from the tiers' statuses (each part is also its tier's status).
+ * Crossplane copies it to the claim.
+ */
+export const statusSchema: JsonSchema = obj('Observed outputs of the platform.', {
+  sizing: SIZING_STATUS,
+  network: NETWORK_STATUS,
+  keys: KEYS_STATUS,
+  deletionSafety: DELETION_SAFETY_STATUS,
+  database: DATABASE_STATUS,
+  cache: CACHE_STATUS,
 });
 
 /** Keys Crossplane puts into the claim's connection secret. None holds a password. */

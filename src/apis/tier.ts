@@ -11,10 +11,10 @@ import { Filters } from '../../imports/cel-cel.fn.crossplane.io';
 import { Resources, ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { parametersSchema } from '../api/parameters';
 import { JsonSchema, obj } from '../api/schema';
-import { Filter } from '../composition/filters';
+import { filters as allFilters } from '../composition/filters';
 import { patchSets } from '../composition/patches';
 import { deletionPolicyPatchSets } from '../composition/protection';
-import { API_GROUP, API_VERSION, FUNCTIONS } from '../config';
+import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE, FUNCTIONS } from '../config';
 
 /**
  * The internal APIs, one per tier of the platform: cluster-scoped composite resources with no
@@ -37,8 +37,6 @@ export interface TierApi {
   readonly status: JsonSchema;
   /** The composed resources. */
   readonly resources: () => ResourcesResources[];
-  /** Conditional resources (function-cel-filter between patch-and-transform and auto-ready). Default: none. */
-  readonly filters?: () => Filter[];
   /** Connection secret keys the tier publishes. Default: none. */
   readonly connectionSecretKeys?: readonly string[];
 }
@@ -90,17 +88,22 @@ export function tierDefinition(scope: Construct, api: TierApi): CompositeResourc
 
 /** The tier's Composition: patch-and-transform, the CEL filter when it has conditional resources, auto-ready. */
 export function tierComposition(scope: Construct, api: TierApi): Composition {
-  const filters = api.filters?.() ?? [];
+  const resources = api.resources();
+  // The conditional resources of this tier: the filters (filters.ts) that name one of its resources.
+  const names = new Set(resources.map((r) => r.name));
+  const filters = allFilters().filter((f) => names.has(f.name));
   return new Composition(scope, 'composition', {
     metadata: { name: compositionName(api), labels: { [`${API_GROUP}/provider`]: 'aws' } },
     spec: {
       compositeTypeRef: { apiVersion: `${API_GROUP}/${API_VERSION}`, kind: api.kind },
       mode: CompositionSpecMode.PIPELINE,
+      // A tier with connection details (the cache's Redis URL) writes them where Crossplane writes every XR's.
+      ...(api.connectionSecretKeys?.length ? { writeConnectionSecretsToNamespace: CROSSPLANE_NAMESPACE } : {}),
       pipeline: [
         {
           step: 'patch-and-transform',
           functionRef: { name: FUNCTIONS.patchAndTransform.name },
-          input: Resources.manifest({ patchSets: [...patchSets(), ...deletionPolicyPatchSets()], resources: api.resources() }),
+          input: Resources.manifest({ patchSets: [...patchSets(), ...deletionPolicyPatchSets()], resources }),
         },
         ...(filters.length
           ? [{ step: 'filter-conditional-resources', functionRef: { name: FUNCTIONS.celFilter.name }, input: Filters.manifest({ filters }) }]

@@ -1,55 +1,22 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Composition, CompositionProps, CompositionSpecMode } from '../../imports/apiextensions-apiextensions.crossplane.io';
-import { Filters } from '../../imports/cel-cel.fn.crossplane.io';
 import { Input as AutoReadyInput } from '../../imports/autoready-autoready.fn.crossplane.io';
 import { Resources, ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { API_GROUP, API_VERSION, COMPOSITION_NAME, CROSSPLANE_NAMESPACE, FUNCTIONS, XR_KIND } from '../config';
-import { redisResources } from './cache/redis';
-import { redisAuthResources } from './cache/redis-auth';
-import { redisConnectionSecretResources } from './cache/redis-connection-secret';
-import { auroraClusterResource, auroraLogGroupResources } from './database/aurora-cluster';
-import { auroraInstanceResources } from './database/aurora-instances';
-import { auroraNetworkResources } from './database/aurora-network';
-import { masterSecretRotationResource } from './database/master-secret-rotation';
-import { deletionOrderResources } from './deletion-order';
-import { filters } from './filters';
-import { keysTierResource } from './keys-tier';
-import { flowLogResources } from './network/flow-logs';
-import { natResources } from './network/nat';
-import { routingResources } from './network/routing';
-import { securityGroupResources } from './network/security-groups';
-import { subnetResources } from './network/subnets';
-import { vpcResources } from './network/vpc';
 import { patchSets } from './patches';
+import { tierResources } from './tiers';
 import { deletionPolicyPatchSets } from './protection';
 
-/** Every composed resource, grouped by capability, in dependency order. */
+/** Every composed resource of the platform: one composite resource per tier and the Usages between them (tiers.ts). */
 export function composedResources(): ResourcesResources[] {
-  return [
-    keysTierResource(),
-    ...vpcResources(),
-    ...subnetResources(),
-    ...natResources(),
-    ...routingResources(),
-    ...securityGroupResources(),
-    ...flowLogResources(),
-    ...auroraNetworkResources(),
-    ...auroraLogGroupResources(),
-    auroraClusterResource(),
-    ...auroraInstanceResources(),
-    masterSecretRotationResource(),
-    ...redisAuthResources(),
-    ...redisResources(),
-    ...redisConnectionSecretResources(),
-    ...deletionOrderResources(),
-  ];
+  return tierResources();
 }
 
 /** Pipeline step names. */
 export const STEP = { patchAndTransform: 'patch-and-transform', filter: 'filter-conditional-resources', autoReady: 'automatically-detect-ready' } as const;
 
-/** The Composition: patch-and-transform, then the CEL filter, then auto-ready. */
+/** The Composition: patch-and-transform, then auto-ready (conditional resources live in the tiers). */
 export function compositionProps(): CompositionProps {
   const resources = composedResources();
   return {
@@ -66,11 +33,7 @@ export function compositionProps(): CompositionProps {
           functionRef: { name: FUNCTIONS.patchAndTransform.name },
           input: Resources.manifest({ patchSets: [...patchSets(), ...deletionPolicyPatchSets()], resources }),
         },
-        {
-          step: STEP.filter,
-          functionRef: { name: FUNCTIONS.celFilter.name },
-          input: Filters.manifest({ filters: filters() }),
-        },
+        // No conditional resources at this level: each tier filters its own (filters.ts).
         {
           step: STEP.autoReady,
           functionRef: { name: FUNCTIONS.autoReady.name },

@@ -1,6 +1,6 @@
 import { celDouble, tableCel } from '../sizing/capacity-table';
-import { instanceSlots } from './database/aurora-instances';
-import { NAT_PER_AZ_ENVIRONMENTS } from './network/routing';
+import { instanceSlots } from '../apis/database/aurora-instances';
+import { NAT_PER_AZ_ENVIRONMENTS } from '../apis/network/routing';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the

@@ -103,7 +103,7 @@ const fingerprint = (r: RenderResult) =>
 export const MAX_RECONCILES = 10;
 
 export interface ConvergeOptions {
-  /** The platform Composition to render; default: dist/'s. Tiers always use dist/'s. */
+  /** A Composition to render instead of dist/'s for its composite kind (the platform's or a tier's). */
   readonly composition?: any;
 }
 
@@ -127,7 +127,7 @@ function observedTier(desired: any, name: string, tier: ConvergedXr): any {
  * rendered with its own Composition, to convergence, inside every reconcile; the rest are observed
  * with the status AWS would fill.
  */
-export function convergeXr(xr0: any, composition: any, xrd: any, account: string, where: string): ConvergedXr {
+export function convergeXr(xr0: any, composition: any, xrd: any, account: string, where: string, override?: any): ConvergedXr {
   let xr = xr0;
   let observed: Record<string, any> = {};
   let tiers: Record<string, ConvergedXr> = {};
@@ -155,11 +155,11 @@ export function convergeXr(xr0: any, composition: any, xrd: any, account: string
     const nextTiers: Record<string, ConvergedXr> = {};
     for (const [n, d] of Object.entries(out.resources)) {
       const name = observed[n]?.metadata.name ?? `${d.metadata.generateName}${short(n)}`;
-      const tierComposition = compositionFor(d.kind);
+      const tierComposition = override?.spec.compositeTypeRef.kind === d.kind ? override : compositionFor(d.kind);
       if (tierComposition && d.apiVersion.startsWith(`${API_GROUP}/`)) {
         const tierXr = { ...d, metadata: { ...d.metadata, name, uid: uidFor(name) } };
         const key = JSON.stringify(tierXr.spec);
-        const tier = tierCache.get(key) ?? convergeXr(tierXr, tierComposition, xrdFor(d.kind), account, `${where}, tier ${n} (${d.kind})`);
+        const tier = tierCache.get(key) ?? convergeXr(tierXr, tierComposition, xrdFor(d.kind), account, `${where}, tier ${n} (${d.kind})`, override);
         tierCache.set(key, tier);
         nextTiers[n] = tier;
         nextObserved[n] = observedTier(d, name, tier);
@@ -178,8 +178,9 @@ export function convergeXr(xr0: any, composition: any, xrd: any, account: string
 
 /** Reconcile a claim's XR to convergence, the tiers it composes included, and flatten the result. */
 export function converge(claim: ExampleClaim, options: ConvergeOptions = {}): Converged {
-  const composition = options.composition ?? compositionDoc();
-  const c = convergeXr(xrForClaim(claim), composition, xrdDoc(), claim.parameters.awsAccountId, `claim ${claim.namespace}/${claim.name}`);
+  const override = options.composition;
+  const composition = override?.spec.compositeTypeRef.kind === XR_KIND ? override : compositionDoc();
+  const c = convergeXr(xrForClaim(claim), composition, xrdDoc(), claim.parameters.awsAccountId, `claim ${claim.namespace}/${claim.name}`, override);
   const desired: Record<string, any> = { ...c.desired };
   const observed: Record<string, any> = { ...c.observed };
   const results = [...c.results];

@@ -1,5 +1,5 @@
 import { ExampleClaim } from '../../src/examples/claims';
-import { compositionDoc } from '../helpers/dist';
+import { compositionDoc, compositionFor } from '../helpers/dist';
 import { converge, Converged } from './converge';
 import { validate } from './crank';
 
@@ -25,11 +25,17 @@ export function prove(claim: ExampleClaim, composition: any = compositionDoc()):
     const hit = byObjectName.get(name);
     return hit ? `resource ${hit.n} (${hit.o.apiVersion} ${hit.o.kind})` : `${name}`;
   };
+  // The Composition that composed a rendered object: its tier's, or the platform's.
+  const compositionOf = (objectName: string) => {
+    const n = byObjectName.get(objectName)?.n;
+    const tier = n ? converged.tierOf[n] : undefined;
+    return tier ? compositionFor(converged.observed[tier].kind).metadata.name : compositionDoc().metadata.name;
+  };
   const problems = [
     ...converged.results.filter((r) => r.severity !== 'SEVERITY_NORMAL').map((r) => `Composition ${composition.metadata.name}, ${r.severity} from step ${r.step}: ${r.message}`),
     ...validate([converged.xr, ...Object.values(converged.observed)])
       .verdicts.filter((v) => v.errors.length)
-      .flatMap((v) => v.errors.map((e) => `Composition ${composition.metadata.name}, ${where(v.name)}: ${e}`)),
+      .flatMap((v) => v.errors.map((e) => `Composition ${compositionOf(v.name)}, ${where(v.name)}: ${e}`)),
   ];
   return { converged, problems };
 }

@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 import { API_GROUP, API_VERSION, CLAIM_KIND, XR_KIND } from '../../src/config';
 import { BAD_CLAIMS, BAD_UPDATES, claim as badClaim, dev as minimalDev, GOOD_UPDATES, prod as minimalProd } from '../engine/bad-claims';
 import { goldenFile } from '../engine/golden';
-import { distObjects, ptInput, xrdDoc } from '../helpers/dist';
+import { allComposed, distObjects, xrdDoc } from '../helpers/dist';
 import { ControlPlane, coreMetrics, logTail, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
 import { composedKinds, install, Installed } from './install';
 import { condition, isTrue, Kube, KubeError, waitForMatch } from './kube';
@@ -61,8 +61,8 @@ const goldenResources = (claimName: string): Record<string, any> =>
   Object.fromEntries(goldenDocs(claimName).slice(1).map((r) => [r.metadata.annotations['crossplane.io/composition-resource-name'], r]));
 /** Composition resource names that a prod retirement keeps in AWS (the retained deletion-policy patch set). */
 /** Composition resource names deleted whenever they leave the composition (the Aurora readers): Delete in the base, no deletion-policy patch set. */
-const alwaysDeleted = () => new Set<string>(ptInput().resources.filter((r: any) => r.base.spec?.deletionPolicy === 'Delete' && !r.patches?.some((p: any) => String(p.patchSetName).startsWith('deletion-policy'))).map((r: any) => r.name));
-const retainedInProd = () => new Set<string>(ptInput().resources.filter((r: any) => r.patches?.some((p: any) => p.patchSetName === DELETION_POLICY_PATCH_SET.retainedInProd)).map((r: any) => r.name));
+const alwaysDeleted = () => new Set<string>(allComposed().map((x) => x.resource).filter((r: any) => r.base.spec?.deletionPolicy === 'Delete' && !r.patches?.some((p: any) => String(p.patchSetName).startsWith('deletion-policy'))).map((r: any) => r.name));
+const retainedInProd = () => new Set<string>(allComposed().map((x) => x.resource).filter((r: any) => r.patches?.some((p: any) => p.patchSetName === DELETION_POLICY_PATCH_SET.retainedInProd)).map((r: any) => r.name));
 const resourceName = (o: any) => o.metadata.annotations?.['crossplane.io/composition-resource-name'];
 const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
 const get = (o: any, p: string) => p.split('.').reduce((v, k) => v?.[k], o);
@@ -406,13 +406,13 @@ describe('deletion', () => {
   const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
   const prod = CLAIMS.find((x) => x.spec.parameters.environment === 'prod');
 
-  test('the Usage webhook refuses to delete a KMS key that Aurora uses', { skip: !dev }, async () => {
-    const usages = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).filter((r) => r.kind === 'ClusterUsage' && r.spec.of.kind === 'Key');
-    assert.ok(usages.length > 0, 'no ClusterUsage protects a KMS key');
-    const key = { apiVersion: usages[0].spec.of.apiVersion, kind: 'Key', name: usages[0].spec.of.resourceRef.name };
-    await assert.rejects(kube.delete(key, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
-    assert.ok(await kube.get(key), 'the key was deleted');
-    console.log(`live: the Usage webhook refused to delete ${key.name} (used by ${usages[0].spec.by.kind} ${usages[0].spec.by.resourceRef.name})`);
+  test('the Usage webhook refuses to delete the keys tier while the database tier uses it', { skip: !dev }, async () => {
+    const usages = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).filter((r) => r.kind === 'ClusterUsage' && r.spec.of.kind === 'XKeys');
+    assert.ok(usages.length > 0, 'no ClusterUsage protects the keys tier');
+    const keys = { apiVersion: usages[0].spec.of.apiVersion, kind: 'XKeys', name: usages[0].spec.of.resourceRef.name };
+    await assert.rejects(kube.delete(keys, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
+    assert.ok(await kube.get(keys), 'the keys tier was deleted');
+    console.log(`live: the Usage webhook refused to delete the keys tier ${keys.name} (used by ${usages.map((u) => `${u.spec.by.kind} ${u.spec.by.resourceRef.name}`).join(', ')})`);
   });
 
   /** The guard's refusal of a delete: the claim stays, not even marked for deletion. */
@@ -437,7 +437,7 @@ describe('deletion', () => {
     const { usages, resources, seconds } = await deleteClaim(dev);
     assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), 'deleted']));
+    const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), 'deleted']));
     assert.deepEqual(outcomes(dev), expected);
     console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned`);
   });
@@ -455,7 +455,7 @@ describe('deletion', () => {
     assert.ok(usages.length > 0, 'the prod claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
     const retained = retainedInProd();
-    const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), retained.has(resourceName(r)) ? 'orphaned' : 'deleted']));
+    const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), retained.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(prod), expected);
     const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();
     assert.ok(['kms-key-student-records', 'aurora-postgresql-log-group'].every((n) => orphaned.includes(n)), `the keys and log groups must stay: ${orphaned.join(', ')}`);
@@ -485,7 +485,7 @@ describe('deletion', () => {
       }
       const { resources, seconds } = await deleteClaim(c, undefined, false);
       const readers = alwaysDeleted();
-      const expected = Object.fromEntries(resources.filter((r) => r.kind !== 'ClusterUsage').map((r) => [resourceName(r), readers.has(resourceName(r)) ? 'deleted' : 'orphaned']));
+      const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), readers.has(resourceName(r)) ? 'deleted' : 'orphaned']));
       assert.deepEqual(outcomes(c), expected);
       assert.equal(expected['aurora-instance-writer'], 'orphaned', 'the writer must stay with the orphaned cluster');
       const deleted = Object.entries(expected).filter(([, o]) => o === 'deleted').map(([n]) => n);

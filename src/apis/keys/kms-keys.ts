@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
-import { FLOW_LOG_GROUP } from '../../composition/network/flow-logs';
+import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../../composition/resource';
@@ -19,8 +19,8 @@ export function dataKeyLabelPatch(matchLabelsPath: string): Patch {
 }
 
 /**
- * Set `to` to the ARN of the data-class key the claim's dataClassification chooses, from the XR
- * status (written by the keys). A key ARN, not a reference: provider-upjet-aws resolves the
+ * Set `to` to the ARN of the data-class key the claim's dataClassification chooses, from the tier's
+ * spec.parameters.keys (the keys tier's status, passed on by the platform). A key ARN, not a reference: provider-upjet-aws resolves the
  * ElastiCache `kmsKeyId` and the cluster instance's `performanceInsightsKmsKeyId` references to the
  * key ID (no ARN extractor), while AWS reads back the ARN, a permanent diff on a field that forces
  * replacement. P&T cannot pick a field by a value, so the classification and every data-class key
@@ -31,7 +31,7 @@ export function dataKeyArnPatch(to: string): Patch {
   const classes = DATA_CLASSIFICATIONS;
   const skip = classes.map((c, i) => `(?:${c.replace(/[-]/g, '\\-')}\\|${'[^|]+\\|'.repeat(i)})?`).join('');
   return combine(
-    [XR.dataClassification, ...classes.map((c) => `status.keys.${STATUS_FIELD[STORE_KEY_BY_CLASSIFICATION[c]]}`)],
+    [XR.dataClassification, ...classes.map((c) => `spec.parameters.keys.${STATUS_FIELD[STORE_KEY_BY_CLASSIFICATION[c]]}`)],
     classes.map(() => '%s').concat('%s').join('|'),
     to,
     regexpGroup(`^${skip}([^|]+)`, 1),

@@ -2,13 +2,13 @@ import { DEFAULT_REGION } from '../../config';
 import { ParameterGroup, ReplicationGroupV1Beta2, SubnetGroup } from '../../../imports/elasticache-elasticache.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { sizedBy } from '../../sizing/sizing-patches';
-import { tokenPatch } from '../aws-policy';
-import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../../apis/keys/kms-keys';
-import { encryptedLogGroup } from '../logging/log-group';
-import { fromXr, toXr, XR } from '../patches';
-import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../resource';
+import { tokenPatch } from '../../composition/aws-policy';
+import { dataKeyArnPatch, REDIS_LOG_GROUP } from '../keys/kms-keys';
+import { encryptedLogGroup } from '../../composition/logging/log-group';
+import { fromXr, toXr, XR } from '../../composition/patches';
+import { awsName, baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, nameFromSuffix, sibling } from '../../composition/resource';
 import { REDIS_PORT } from '../network/security-groups';
-import { dataSubnetGroupFields } from '../network/subnets';
+import { dataSubnetGroupFields, dataSubnetIdsPatch } from '../network/subnets';
 
 export const REDIS_FAMILY = 'redis7';
 
@@ -28,6 +28,7 @@ export function redisResources(): ResourcesResources[] {
         metadata: { labels: { [LABEL.component]: 'redis-subnet-group' } },
         spec: { forProvider: dataSubnetGroupFields('ElastiCache: isolated data subnets only', 'cache') },
       }),
+      patches: [dataSubnetIdsPatch()],
     }),
     composed({
       name: 'redis-parameter-group',

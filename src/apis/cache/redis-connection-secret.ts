@@ -2,10 +2,10 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { Secret, SecretVersion } from '../../../imports/secretsmanager-secretsmanager.aws.upbound.io';
 import { LABEL_PREFIX } from '../../config';
-import { combine, fromXrRequired, toXr, XR } from '../patches';
-import { baseTags, composed, LABEL, nameFromSuffix, sibling } from '../resource';
+import { combine, fromXrRequired, toXr, XR } from '../../composition/patches';
+import { baseTags, composed, LABEL, nameFromSuffix, sibling } from '../../composition/resource';
 import { APP_USER } from './redis-auth';
-import { keyArnPatch } from '../keys-tier';
+import { keyArnPatch } from '../../composition/keys-tier';
 
 /** Annotation on the secret resource that carries the assembled rediss:// URL. */
 export const REDIS_URL_ANNOTATION = `${LABEL_PREFIX}/redis-url`;

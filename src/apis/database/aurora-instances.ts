@@ -2,9 +2,9 @@ import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterInstance } from '../../../imports/rds-rds.aws.upbound.io';
 import { Zone, ZONES } from '../../config';
-import { dataKeyArnPatch } from '../../apis/keys/kms-keys';
-import { format, fromXr, XR } from '../patches';
-import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
+import { dataKeyArnPatch } from '../keys/kms-keys';
+import { format, fromXr, XR } from '../../composition/patches';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
 
 /** Most readers a claim may ask for (XRD maximum of database.readers). */
 export const MAX_READERS = 5;

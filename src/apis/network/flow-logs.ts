@@ -2,9 +2,9 @@ import { DEFAULT_REGION } from '../../config';
 import { FlowLogV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { RolePolicy, Role } from '../../../imports/iam-iam.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { logGroupArn, policyPatch, TOKEN, tokenPatch } from '../aws-policy';
-import { encryptedLogGroup } from '../logging/log-group';
-import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
+import { logGroupArn, policyPatch, TOKEN, tokenPatch } from '../../composition/aws-policy';
+import { encryptedLogGroup } from '../../composition/logging/log-group';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
 
 export const FLOW_LOG_GROUP = `/aws/vpc/flow-logs/ap-${TOKEN.suffix}`;
 /** The flow-log role's name: `ap-flow-logs-<suffix>-<region>` (at most 13 + 12 + 1 + 14 = 40 of IAM's 64 characters). */

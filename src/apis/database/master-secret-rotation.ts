@@ -1,8 +1,8 @@
 import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { SecretRotationV1Beta2 } from '../../../imports/secretsmanager-secretsmanager.aws.upbound.io';
-import { fromXrRequired } from '../patches';
-import { composed } from '../resource';
+import { fromXrRequired } from '../../composition/patches';
+import { composed } from '../../composition/resource';
 
 /** Days between rotations of the RDS-managed master password. */
 export const MASTER_PASSWORD_ROTATION_DAYS = 30;

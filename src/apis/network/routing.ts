@@ -2,8 +2,8 @@ import { DEFAULT_REGION } from '../../config';
 import { RouteTable, RouteTableAssociation, RouteV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
-import { fromXr, mapTo, XR } from '../patches';
-import { baseTags, composed, LABEL, sibling } from '../resource';
+import { fromXr, mapTo, XR } from '../../composition/patches';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
 /** Environments that get one NAT gateway per AZ; the others share zone a's. */
 export const NAT_PER_AZ_ENVIRONMENTS = ['staging', 'prod'] as const;

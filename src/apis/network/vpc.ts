@@ -1,7 +1,7 @@
 import { DEFAULT_REGION } from '../../config';
 import { InternetGateway, Vpc } from '../../../imports/ec2-ec2.aws.upbound.io';
-import { fromXr, toXr, XR } from '../patches';
-import { baseTags, composed, LABEL, sibling } from '../resource';
+import { fromXr, toXr, XR } from '../../composition/patches';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 
 /** The VPC (CIDR from the claim, DNS on) and its internet gateway. */

@@ -1,8 +1,8 @@
 import { DEFAULT_REGION } from '../../config';
 import { UserGroup, UserV1Beta2 } from '../../../imports/elasticache-elasticache.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../resource';
-import { toXr } from '../patches';
+import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
+import { toXr } from '../../composition/patches';
 
 /** The application's Redis user: IAM authentication, so no password or token exists at all. */
 export const APP_USER = awsName('app');

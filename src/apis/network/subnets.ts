@@ -2,19 +2,26 @@ import { DEFAULT_REGION } from '../../config';
 import { Subnet } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
-import { format, fromXr, toXr, XR } from '../patches';
-import { baseTags, composed, LABEL, sibling } from '../resource';
+import { format, fromXr, fromXrRequired, toXr, XR } from '../../composition/patches';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
 /** Subnet tiers: public (ALB, NAT), private (tasks, default route to NAT), data (stores, isolated). */
 export type Access = 'public' | 'private' | 'data';
 
+/** In a store tier, the data subnet IDs arrive as a parameter from the network tier's status. */
+export const DATA_SUBNET_IDS_PARAMETER = 'spec.parameters.vpc.dataSubnetIds';
+
 /**
- * forProvider fields of a data store's subnet group (RDS or ElastiCache): this XR's isolated data
- * subnets only, so a store never gets an address in a subnet with a route out of the VPC.
+ * forProvider fields of a data store's subnet group (RDS or ElastiCache); its subnets are the
+ * network tier's isolated data subnets only (dataSubnetIdsPatch), so a store never gets an
+ * address in a subnet with a route out of the VPC.
  */
 export function dataSubnetGroupFields(description: string, component: string) {
-  return { region: DEFAULT_REGION, description, subnetIdSelector: sibling({ [LABEL.access]: 'data' }), tags: baseTags(component) };
+  return { region: DEFAULT_REGION, description, tags: baseTags(component) };
 }
+
+/** The data subnet IDs into a subnet group; Required, so the group waits for the subnets. */
+export const dataSubnetIdsPatch = () => fromXrRequired(DATA_SUBNET_IDS_PARAMETER, 'spec.forProvider.subnetIds');
 
 const CIDRS: Record<Access, string> = { public: XR.publicSubnetCidrs, private: XR.privateSubnetCidrs, data: XR.dataSubnetCidrs };
 

@@ -1,8 +1,8 @@
 import { DEFAULT_REGION } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterParameterGroup, SubnetGroup } from '../../../imports/rds-rds.aws.upbound.io';
-import { dataSubnetGroupFields } from '../network/subnets';
-import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../resource';
+import { dataSubnetGroupFields, dataSubnetIdsPatch } from '../network/subnets';
+import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../../composition/resource';
 
 /** Aurora PostgreSQL 16 parameter-group family; must match the engineVersion enum's major. */
 export const AURORA_FAMILY = 'aurora-postgresql16';
@@ -43,6 +43,7 @@ export function auroraNetworkResources(): ResourcesResources[] {
         metadata: { labels: { [LABEL.component]: 'aurora-subnet-group' } },
         spec: { forProvider: dataSubnetGroupFields('Aurora PostgreSQL: isolated data subnets only', 'database') },
       }),
+      patches: [dataSubnetIdsPatch()],
     }),
     composed({
       name: 'aurora-cluster-parameter-group',

@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { Eip, NatGateway } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
-import { baseTags, composed, LABEL, sibling } from '../resource';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
 export const natName = (zone: string) => `nat-gateway-${zone}`;
 export const eipName = (zone: string) => `nat-eip-${zone}`;

@@ -2,12 +2,12 @@ import { DEFAULT_REGION, LABEL_PREFIX } from '../../config';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ClusterV1Beta2 } from '../../../imports/rds-rds.aws.upbound.io';
 import { sizedBy } from '../../sizing/sizing-patches';
-import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../patches';
-import { AURORA_IAM_AUTH_LOG_GROUP, AURORA_LOG_GROUP, dataKeyArnPatch } from '../../apis/keys/kms-keys';
-import { keyArnPatch } from '../keys-tier';
-import { encryptedLogGroup } from '../logging/log-group';
-import { auroraDeletionProtectionPatch } from '../protection';
-import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../resource';
+import { convertTo, fromXr, fromXrRequired, toXr, XR } from '../../composition/patches';
+import { AURORA_IAM_AUTH_LOG_GROUP, AURORA_LOG_GROUP, dataKeyArnPatch } from '../keys/kms-keys';
+import { keyArnPatch } from '../../composition/keys-tier';
+import { encryptedLogGroup } from '../../composition/logging/log-group';
+import { auroraDeletionProtectionPatch } from '../../composition/protection';
+import { baseTags, composed, EXTERNAL_NAME, finalSnapshotName, LABEL, sibling } from '../../composition/resource';
 
 export const DATABASE_NAME = 'assessments';
 export const MASTER_USERNAME = 'platform_admin';

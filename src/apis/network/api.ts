@@ -1,0 +1,29 @@
+import { obj } from '../../api/schema';
+import { NETWORK_STATUS } from '../../api/status';
+import { KEYS_PARAMETER } from '../tier-parameters';
+import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
+import { flowLogResources } from './flow-logs';
+import { natResources } from './nat';
+import { routingResources } from './routing';
+import { securityGroupResources } from './security-groups';
+import { subnetResources } from './subnets';
+import { vpcResources } from './vpc';
+
+/**
+ * XNetwork: the VPC of one platform over 2 or 3 AZs: public, private and isolated data subnets,
+ * routing, NAT gateways, the ALB's and the app's security groups, the default security group
+ * without rules, and flow logs. Its status gives the store tiers the VPC, the data subnets and the
+ * app's security group.
+ */
+export const NETWORK_API: TierApi = {
+  kind: 'XNetwork',
+  plural: 'xnetworks',
+  description: 'the VPC of one assessment platform: subnets per tier and AZ, routing, NAT, security groups and flow logs.',
+  parameters: obj(
+    'The VPC to build, and the platform identity its names and tags carry.',
+    { ...sharedParameters([...IDENTITY_PARAMETERS, 'network']), keys: KEYS_PARAMETER },
+    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'] },
+  ),
+  status: obj('Observed outputs of the network tier.', { network: NETWORK_STATUS }),
+  resources: () => [...vpcResources(), ...subnetResources(), ...natResources(), ...routingResources(), ...securityGroupResources(), ...flowLogResources()],
+};

@@ -1,0 +1,141 @@
+import { DEFAULT_REGION } from '../../config';
+import { DefaultSecurityGroup, SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { fromXrRequired, Patch, toXr } from '../../composition/patches';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
+
+/** Port the application containers listen on behind the ALB. */
+export const APP_PORT = 8080;
+export const POSTGRES_PORT = 5432;
+export const REDIS_PORT = 6379;
+export const HTTPS_PORT = 443;
+
+/**
+ * Security-group tiers; each is one SecurityGroup labelled with its tier. The network tier owns
+ * the ALB's and the app's; each store tier owns its own (database: aurora, cache: redis) with the
+ * two rules that let the app tier reach it, so a store's firewall lives and dies with the store.
+ */
+export const TIERS = ['alb', 'app', 'aurora', 'redis'] as const;
+export type Tier = (typeof TIERS)[number];
+
+const DESCRIPTIONS: Record<Tier, string> = {
+  alb: 'Internet-facing ALB: HTTPS in, app port out',
+  app: 'Application tasks: from the ALB only',
+  aurora: 'Aurora PostgreSQL: 5432 from the app tier only',
+  redis: 'ElastiCache Redis: 6379 from the app tier only',
+};
+
+/** In a store tier, the app tier's security group ID arrives as a parameter from the network tier. */
+export const APP_SECURITY_GROUP_PARAMETER = 'spec.parameters.vpc.appSecurityGroupId';
+/** In a store tier, the VPC ID arrives as a parameter from the network tier. */
+export const VPC_ID_PARAMETER = 'spec.parameters.vpc.id';
+
+/** How a rule or group finds a security group: a sibling by its tier label, or the app tier's by the ID parameter. */
+type GroupRef = { readonly sibling: Tier } | { readonly appFromParameter: true };
+
+interface RuleSpec {
+  readonly name: string;
+  readonly direction: 'ingress' | 'egress';
+  /** The group the rule belongs to. */
+  readonly group: GroupRef;
+  readonly port: number;
+  readonly description: string;
+  /** The other side: a security group, or anywhere (ALB 443 in, HTTPS to AWS APIs out). */
+  readonly peer: GroupRef | 'anywhere';
+}
+
+/**
+ * The network tier's rules. The only 0.0.0.0/0 ingress is HTTPS to the ALB. The app tier may reach
+ * 443 anywhere: AWS APIs (Secrets Manager, KMS, Logs, ECR, STS) through the NAT gateways, until the
+ * VPC endpoints narrow it to the endpoints' security group plus the S3 prefix list. The ALB reaches
+ * only the app port of the app tier.
+ */
+export const NETWORK_RULES: readonly RuleSpec[] = [
+  { name: 'alb-in-https', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS from the internet' },
+  { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: APP_PORT, peer: { sibling: 'app' }, description: 'to application tasks' },
+  { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: APP_PORT, peer: { sibling: 'alb' }, description: 'from the ALB' },
+  { name: 'app-out-https', direction: 'egress', group: { sibling: 'app' }, port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS to AWS APIs' },
+];
+
+/** A store tier's rules: the store admits its port from the app tier only, and the app tier may reach it. Stores have no egress. */
+export function storeRules(store: 'aurora' | 'redis', port: number, what: string): RuleSpec[] {
+  return [
+    { name: `${store}-in-app`, direction: 'ingress', group: { sibling: store }, port, peer: { appFromParameter: true }, description: `${what} from the app tier` },
+    { name: `app-out-${store}`, direction: 'egress', group: { appFromParameter: true }, port, peer: { sibling: store }, description: `to ${what}` },
+  ];
+}
+
+/** The selector or the Required ID patch that points `field` (securityGroupId, referencedSecurityGroupId) at a group. */
+function pointAt(ref: GroupRef, field: string): { fields: Record<string, unknown>; patches: Patch[] } {
+  if ('sibling' in ref) return { fields: { [`${field}Selector`]: sibling({ [LABEL.tier]: ref.sibling }) }, patches: [] };
+  return { fields: {}, patches: [fromXrRequired(APP_SECURITY_GROUP_PARAMETER, `spec.forProvider.${field}`)] };
+}
+
+function ruleResource(rule: RuleSpec, component: string): ResourcesResources {
+  const own = pointAt(rule.group, 'securityGroupId');
+  const peer = rule.peer === 'anywhere' ? { fields: { cidrIpv4: '0.0.0.0/0' }, patches: [] } : pointAt(rule.peer, 'referencedSecurityGroupId');
+  const forProvider = {
+    region: DEFAULT_REGION,
+    ...own.fields,
+    ipProtocol: 'tcp',
+    fromPort: rule.port,
+    toPort: rule.port,
+    description: rule.description,
+    ...peer.fields,
+    tags: baseTags(component),
+  };
+  const base =
+    rule.direction === 'ingress'
+      ? SecurityGroupIngressRule.manifest({ spec: { forProvider } })
+      : SecurityGroupEgressRule.manifest({ spec: { forProvider } });
+  return composed({ name: `sg-rule-${rule.name}`, base, patches: [...own.patches, ...peer.patches] });
+}
+
+/** One security group of a tier, in this XR's VPC (a sibling in the network tier, the ID parameter elsewhere). */
+function groupResource(tier: Tier, component: string, vpc: 'sibling' | 'parameter', patches: Patch[] = []): ResourcesResources {
+  return composed({
+    name: `sg-${tier}`,
+    awsName: tier,
+    nameFields: ['spec.forProvider.name'],
+    base: SecurityGroup.manifest({
+      metadata: { labels: { [LABEL.tier]: tier } },
+      spec: {
+        forProvider: {
+          region: DEFAULT_REGION,
+          description: DESCRIPTIONS[tier],
+          ...(vpc === 'sibling' ? { vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }) } : {}),
+          tags: baseTags(component),
+        },
+      },
+    }),
+    patches: [...(vpc === 'parameter' ? [fromXrRequired(VPC_ID_PARAMETER, 'spec.forProvider.vpcId')] : []), ...patches],
+  });
+}
+
+/** The network tier's groups (ALB, app) and their rules, and the VPC's default group. */
+export function securityGroupResources(): ResourcesResources[] {
+  const groups = (['alb', 'app'] as const).map((tier) => groupResource(tier, 'network', 'sibling', [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)]));
+  return [...groups, ...NETWORK_RULES.map((r) => ruleResource(r, 'network')), defaultSecurityGroupResource()];
+}
+
+/** A store tier's security group and its two rules with the app tier. */
+export function storeSecurityGroupResources(store: 'aurora' | 'redis', port: number, what: string, component: string): ResourcesResources[] {
+  return [groupResource(store, component, 'parameter'), ...storeRules(store, port, what).map((r) => ruleResource(r, component))];
+}
+
+/**
+ * The VPC's default security group, managed with no rules: when the provider adopts it, it removes
+ * every rule AWS put there (all traffic between members, all egress; Terraform's
+ * aws_default_security_group), so anything that lands in it by default (an ENI created without a
+ * group) can talk to nothing. It is never deleted in AWS (a VPC's default group cannot be); the
+ * provider only lets go of it.
+ */
+export function defaultSecurityGroupResource(): ResourcesResources {
+  return composed({
+    name: 'sg-default',
+    base: DefaultSecurityGroup.manifest({
+      metadata: { labels: { [LABEL.component]: 'default-security-group' } },
+      spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: sibling({ [LABEL.component]: 'vpc' }), tags: baseTags('network') } },
+    }),
+  });
+}

@@ -1,0 +1,113 @@
+import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
+import { CACHE_API } from '../apis/cache/api';
+import { DATABASE_API } from '../apis/database/api';
+import { KEYS_API } from '../apis/keys/api';
+import { NETWORK_API } from '../apis/network/api';
+import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
+import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
+import { Dependency, deletionOrderResources, party } from './deletion-order';
+import { KEY_ARN_FIELDS, keyArnsToTier } from './keys-tier';
+import { combine, fromXr, Patch, toXr } from './patches';
+import { composed, LABEL } from './resource';
+
+/**
+ * The platform's composed resources: one composite resource per tier, the values passed between
+ * them through the platform's status, and the order in which they go. Everything AWS is inside
+ * the tiers.
+ */
+
+const identity = (): Patch[] => IDENTITY_PARAMETERS.map((p) => fromXr(`spec.parameters.${p}`, `spec.parameters.${p}`));
+const params = (...names: string[]): Patch[] => names.map((p) => fromXr(`spec.parameters.${p}`, `spec.parameters.${p}`));
+/** The network tier's outputs a store tier needs, from the platform's status. */
+const vpcToTier = (): Patch[] => [
+  fromXr('status.network.vpcId', 'spec.parameters.vpc.id'),
+  fromXr('status.network.dataSubnetIds', 'spec.parameters.vpc.dataSubnetIds'),
+  fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
+];
+
+/** One tier composite resource, labelled with its name so that Usages and tests find it. */
+function tier(api: TierApi, name: string, patches: Patch[], connectionDetails?: Record<string, string>): ResourcesResources {
+  // A tier with connection secret keys writes its secret next to every XR's; the name comes from the platform's UID.
+  const secret = api.connectionSecretKeys?.length ? { writeConnectionSecretToRef: { namespace: CROSSPLANE_NAMESPACE } } : {};
+  return composed({
+    name,
+    managed: false,
+    base: { apiVersion: `${API_GROUP}/${API_VERSION}`, kind: api.kind, metadata: { labels: { [LABEL.component]: name } }, spec: { parameters: {}, ...secret } },
+    patches,
+    connectionDetails,
+  });
+}
+
+/** What each tier publishes that the platform copies to its own status. */
+const SIZING_FROM_DATABASE = ['tier', 'databaseMinCapacity', 'databaseMaxCapacity', 'databaseReaders'];
+const SIZING_FROM_CACHE = ['cacheNodeType', 'cacheShards', 'cacheReplicas'];
+
+export function tierResources(): ResourcesResources[] {
+  return [
+    tier(KEYS_API, 'keys', [...identity(), ...KEY_ARN_FIELDS.map((f) => toXr(`status.keys.${f}`, `status.keys.${f}`))]),
+    tier(NETWORK_API, 'network', [...identity(), ...params('network'), ...keyArnsToTier(), toXr('status.network', 'status.network')]),
+    tier(
+      DATABASE_API,
+      'database',
+      [
+        ...identity(),
+        ...params('capacity', 'network', 'database'),
+        ...vpcToTier(),
+        ...keyArnsToTier(),
+        toXr('status.database', 'status.database'),
+        ...SIZING_FROM_DATABASE.map((f) => toXr(`status.sizing.${f}`, `status.sizing.${f}`)),
+        toXr('status.deletionSafety.auroraDeletionProtection', 'status.deletionSafety.auroraDeletionProtection'),
+        toXr('status.deletionSafety.auroraDeletionPolicy', 'status.deletionSafety.auroraDeletionPolicy'),
+      ],
+      {
+        databaseEndpoint: 'status.database.endpoint',
+        databaseReaderEndpoint: 'status.database.readerEndpoint',
+        databasePort: 'status.database.port',
+        databaseMasterUserSecretArn: 'status.database.masterUserSecretArn',
+      },
+    ),
+    tier(
+      CACHE_API,
+      'cache',
+      [
+        ...identity(),
+        ...params('capacity', 'network', 'cache'),
+        ...vpcToTier(),
+        ...keyArnsToTier(),
+        // The cache tier's connection secret carries the rediss:// URL into Secrets Manager.
+        combine(['metadata.uid'], '%s-cache', 'spec.writeConnectionSecretToRef.name'),
+        toXr('status.cache', 'status.cache'),
+        ...SIZING_FROM_CACHE.map((f) => toXr(`status.sizing.${f}`, `status.sizing.${f}`)),
+        toXr('status.deletionSafety.redisDeletionPolicy', 'status.deletionSafety.redisDeletionPolicy'),
+      ],
+      {
+        redisUrl: 'status.cache.url',
+        redisEndpoint: 'status.cache.configurationEndpoint',
+        redisPort: 'status.cache.port',
+        redisUser: 'status.cache.userName',
+      },
+    ),
+    ...deletionOrderResources(PLATFORM_DEPENDENCIES),
+  ];
+}
+
+const tierParty = (api: TierApi, name: string) => party(name, { apiVersion: `${API_GROUP}/${API_VERSION}`, kind: api.kind }, { [LABEL.component]: name });
+const KEYS = tierParty(KEYS_API, 'keys');
+const NETWORK = tierParty(NETWORK_API, 'network');
+const DATABASE = tierParty(DATABASE_API, 'database');
+const CACHE = tierParty(CACHE_API, 'cache');
+
+const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
+const NETWORK_WHY = "its network interfaces sit in the network tier's data subnets; AWS refuses to delete the subnets while they exist";
+
+/**
+ * Between tiers: a store tier is deleted before the keys and the network it uses. The claim's XR
+ * is deleted in the foreground, so each tier composite stays until its own resources are gone, and
+ * the Usage holds the keys and the network until then.
+ */
+export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
+  { user: DATABASE, used: KEYS, why: `${KEY_WHY}; RDS keeps the master password in Secrets Manager under the secrets key until the cluster is gone` },
+  { user: DATABASE, used: NETWORK, why: NETWORK_WHY },
+  { user: CACHE, used: KEYS, why: KEY_WHY },
+  { user: CACHE, used: NETWORK, why: NETWORK_WHY },
+];
