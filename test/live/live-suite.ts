@@ -237,7 +237,7 @@ describe('a claim without writeConnectionSecretToRef', () => {
   // Issue 9 item 9: the Redis URL secret's value comes from the XR's connection secret, which
   // Crossplane names for every XR (the Composition's writeConnectionSecretsToNamespace), so the
   // secret is written whether or not the claim asks for a copy of the connection details.
-  test('still gets the rediss:// URL into Secrets Manager (the secret version is composed from the XR connection secret)', { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, async () => {
+  test("still gets the rediss:// URL into Secrets Manager (the secret version reads it from the cache tier's connection secret)", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, async () => {
     const params = { ...minimalDev, environmentSuffix: 'noref', awsAccountId: '777788889999', network: { azCount: 2 }, database: { readers: 0, deletionProtection: false } };
     const c: any = badClaim('no-connection-ref', params, 'noref');
     await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'noref' } });
@@ -245,9 +245,13 @@ describe('a claim without writeConnectionSecretToRef', () => {
     const ready = await kube.waitFor(claimRef(c), (o) => isTrue(o, 'Ready'), READY_TIMEOUT_MS);
     const xr = await kube.get({ apiVersion: CLAIM_API, kind: XR_KIND, name: ready.spec.resourceRef.name });
     assert.deepEqual(xr.spec.writeConnectionSecretToRef, { name: xr.metadata.uid, namespace: 'crossplane-system' });
+    // The cache tier's composite writes its own connection secret, named by the platform after its UID.
+    const cache = await composed(c, { apiVersion: CLAIM_API, kind: 'XCache' }, 'cache');
+    const tierSecret = { name: `${xr.metadata.uid}-cache`, namespace: 'crossplane-system' };
+    assert.deepEqual(cache.spec.writeConnectionSecretToRef, tierSecret);
     const version = await composed(c, { apiVersion: 'secretsmanager.aws.upbound.io/v1beta1', kind: 'SecretVersion' }, 'redis-connection-secret-version');
-    assert.deepEqual(version.spec.forProvider.secretStringSecretRef, { name: xr.metadata.uid, namespace: 'crossplane-system', key: 'redisUrl' });
-    const secret = await kube.get({ apiVersion: 'v1', kind: 'Secret', namespace: 'crossplane-system', name: xr.metadata.uid });
+    assert.deepEqual(version.spec.forProvider.secretStringSecretRef, { ...tierSecret, key: 'redisUrl' });
+    const secret = await kube.get({ apiVersion: 'v1', kind: 'Secret', ...tierSecret });
     assert.match(Buffer.from(secret?.data?.redisUrl ?? '', 'base64').toString(), /^rediss:\/\/ap-app-noref@clustercfg\./);
     await kube.delete(claimRef(c), 'Foreground');
     await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000);
