@@ -3,6 +3,7 @@ import { DefinitionChart } from './api/definition';
 import { DeletionGuardChart } from './api/deletion-guard';
 import { CACHE_API } from './apis/cache/api';
 import { DATABASE_API } from './apis/database/api';
+import { ENDPOINTS_API } from './apis/endpoints/api';
 import { KEYS_API } from './apis/keys/api';
 import { NETWORK_API } from './apis/network/api';
 import { addTierCharts } from './apis/tier';
@@ -22,6 +23,7 @@ export function buildApp(outdir?: string): App {
   addTierCharts(app, 'network', NETWORK_API);
   addTierCharts(app, 'database', DATABASE_API);
   addTierCharts(app, 'cache', CACHE_API);
+  addTierCharts(app, 'endpoints', ENDPOINTS_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

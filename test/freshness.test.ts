@@ -16,6 +16,8 @@ describe('dist/ freshness and snapshots', () => {
       'database-definition.yaml',
       'definition.yaml',
       'deletion-guard.yaml',
+      'endpoints-composition.yaml',
+      'endpoints-definition.yaml',
       'examples.yaml',
       'keys-composition.yaml',
       'keys-definition.yaml',

@@ -116,6 +116,10 @@ export const checks: Record<string, Check> = {
     const albHttps = r.name === 'sg-rule-alb-in-https' && fp(r).fromPort === 443 && fp(r).toPort === 443;
     return open && !albHttps ? [`${r.name}: open ingress`] : [];
   },
+  'no egress to the internet: the app reaches its stores, the VPC endpoints and S3, nothing else': (r) => {
+    if (kind(r) !== 'ec2/SecurityGroupEgressRule') return [];
+    return fp(r).cidrIpv4 === '0.0.0.0/0' || fp(r).cidrIpv6 === '::/0' ? [`${r.name}: egress to the internet`] : [];
+  },
   'compliance tags on every taggable resource': (r) => {
     if (!kindHas(r, 'spec.forProvider.tags')) return [];
     return ['Environment', 'Owner', 'DataClassification']
@@ -243,6 +247,13 @@ const badCases: Record<string, () => any> = {
     return r;
   },
   'no 0.0.0.0/0 ingress except the ALB on 443': () => { const r = byName('sg-rule-aurora-in-app'); r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0'; return r; },
+  // The old rule: HTTPS from the app tier to anywhere, through the NAT gateways.
+  'no egress to the internet: the app reaches its stores, the VPC endpoints and S3, nothing else': () => {
+    const r = byName('sg-rule-app-out-s3');
+    delete r.base.spec.forProvider.prefixListId;
+    r.base.spec.forProvider.cidrIpv4 = '0.0.0.0/0';
+    return r;
+  },
   'compliance tags on every taggable resource': () => { const r = byName('vpc'); r.patches = r.patches.filter((p: any) => p.patchSetName !== 'tags'); return r; },
   'suffixed Name tag on every taggable resource': () => { const r = byName('aurora-cluster'); r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.tags.Name'); return r; },
   'environment suffix in every AWS-side name': () => { const r = byName('sg-app'); r.patches = r.patches.filter((p: any) => p.fromFieldPath !== 'spec.parameters.environmentSuffix'); return r; },
@@ -251,9 +262,9 @@ const badCases: Record<string, () => any> = {
   // The old behaviour: the subnet group was deleted while its orphaned cluster still used it.
   'deletion safety in prod': () => { const r = byName('aurora-subnet-group'); r.patches = r.patches.filter((p: any) => !String(p.patchSetName).startsWith('deletion-policy')); return r; },
   'VPC endpoints only with their attachments': () => ({
-    name: 'vpc-endpoint-kms',
+    name: 'vpc-endpoint-unattached',
     base: VpcEndpointV1Beta2.manifest({
-      metadata: { labels: { 'platform.assessment-platform.io/component': 'vpc-endpoint-kms' } },
+      metadata: { labels: { 'platform.assessment-platform.io/component': 'vpc-endpoint-unattached' } },
       spec: { forProvider: { region: 'eu-west-2', serviceName: 'com.amazonaws.eu-west-2.kms', vpcEndpointType: 'Interface', privateDnsEnabled: true } },
     }),
   }),

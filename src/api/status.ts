@@ -25,6 +25,7 @@ export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
     privateSubnetIds: ids('Private subnet IDs, in AZ order.'),
     publicSubnetIds: ids('Public subnet IDs, in AZ order.'),
     dataSubnetIds: ids('Isolated data subnet IDs (Aurora and Redis), in AZ order.'),
+    privateRouteTableIds: ids("The private subnets' route tables, in AZ order (the S3 gateway endpoint is attached to them)."),
     albSecurityGroupId: str('Security group for the internet-facing ALB (443 only).'),
     appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
   });

@@ -13,9 +13,11 @@ export const KEYS_PARAMETER: JsonSchema = obj('The customer-managed KMS keys thi
   secretsKeyArn: keyArn('secrets'),
 });
 
-/** spec.parameters.vpc of a store tier: where it lives, from the network tier through the platform. */
-export const VPC_PARAMETER: JsonSchema = obj('The network the store joins (IDs from the network tier). Until they are set, the store is not created.', {
+/** spec.parameters.vpc of a tier that joins the VPC: where it lives, from the network tier through the platform. */
+export const VPC_PARAMETER: JsonSchema = obj('The network the tier joins (IDs from the network tier). Until they are set, what needs them is not created.', {
   id: str('VPC ID.', { pattern: '^vpc-[0-9a-f]+$', maxLength: 32 }),
   dataSubnetIds: { type: 'array', description: 'The isolated data subnets, one per AZ.', minItems: 2, maxItems: 3, items: str('Subnet ID.', { pattern: '^subnet-[0-9a-f]+$', maxLength: 32 }) },
+  privateSubnetIds: { type: 'array', description: 'The private (application) subnets, one per AZ.', minItems: 2, maxItems: 3, items: str('Subnet ID.', { pattern: '^subnet-[0-9a-f]+$', maxLength: 32 }) },
+  privateRouteTableIds: { type: 'array', description: 'The private subnets\' route tables, one per AZ.', minItems: 2, maxItems: 3, items: str('Route table ID.', { pattern: '^rtb-[0-9a-f]+$', maxLength: 32 }) },
   appSecurityGroupId: str("The application tier's security group: the only source admitted to the store.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
 });

@@ -1,6 +1,7 @@
 import { celDouble, tableCel } from '../sizing/capacity-table';
 import { instanceSlots } from '../apis/database/aurora-instances';
 import { NAT_PER_AZ_ENVIRONMENTS } from '../apis/network/routing';
+import { ZONE_C_ATTACHMENTS } from '../apis/endpoints/vpc-endpoints';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -46,6 +47,12 @@ export function filters(): Filter[] {
     'route-table-association-private-c',
   ]) {
     out.push({ name, expression: CEL.threeAzs });
+  }
+  // Zone c's endpoint attachments: 3 AZs, and zone c's ID already published by the network tier.
+  for (const { name, ids } of ZONE_C_ATTACHMENTS) {
+    const list = `observed.composite.resource.${ids}`;
+    const parent = list.slice(0, list.lastIndexOf('.'));
+    out.push({ name, expression: and(CEL.threeAzs, `has(${parent})`, `has(${list})`, `size(${list}) >= 3`) });
   }
   // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
   for (const kind of ['nat-eip', 'nat-gateway']) {

@@ -1,6 +1,7 @@
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { CACHE_API } from '../apis/cache/api';
 import { DATABASE_API } from '../apis/database/api';
+import { ENDPOINTS_API } from '../apis/endpoints/api';
 import { KEYS_API } from '../apis/keys/api';
 import { NETWORK_API } from '../apis/network/api';
 import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
@@ -87,6 +88,14 @@ export function tierResources(): ResourcesResources[] {
         redisUser: 'status.cache.userName',
       },
     ),
+    tier(ENDPOINTS_API, 'endpoints', [
+      ...identity(),
+      ...params('network'),
+      fromXr('status.network.vpcId', 'spec.parameters.vpc.id'),
+      fromXr('status.network.privateSubnetIds', 'spec.parameters.vpc.privateSubnetIds'),
+      fromXr('status.network.privateRouteTableIds', 'spec.parameters.vpc.privateRouteTableIds'),
+      fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
+    ]),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
   ];
 }
@@ -96,6 +105,7 @@ const KEYS = tierParty(KEYS_API, 'keys');
 const NETWORK = tierParty(NETWORK_API, 'network');
 const DATABASE = tierParty(DATABASE_API, 'database');
 const CACHE = tierParty(CACHE_API, 'cache');
+const ENDPOINTS = tierParty(ENDPOINTS_API, 'endpoints');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const NETWORK_WHY = "its network interfaces sit in the network tier's data subnets; AWS refuses to delete the subnets while they exist";
@@ -110,4 +120,5 @@ export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
   { user: DATABASE, used: NETWORK, why: NETWORK_WHY },
   { user: CACHE, used: KEYS, why: KEY_WHY },
   { user: CACHE, used: NETWORK, why: NETWORK_WHY },
+  { user: ENDPOINTS, used: NETWORK, why: "the interface endpoints' network interfaces sit in the network tier's private subnets and the gateway endpoint in its route tables" },
 ];

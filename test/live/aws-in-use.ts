@@ -41,7 +41,9 @@ interface InUseRule {
 const DEPENDENCY_VIOLATION = 'DependencyViolation: resource has a dependent object';
 export const IN_USE_RULES: readonly InUseRule[] = [
   { used: 'ec2/VPC', by: '*', field: 'vpcId', error: `${DEPENDENCY_VIOLATION} (the VPC still has subnets, gateways, route tables or security groups)` },
-  ...['ec2/NATGateway', 'rds/SubnetGroup', 'elasticache/SubnetGroup'].map((by) => ({ used: 'ec2/Subnet', by, field: 'subnetId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the subnet)` })),
+  ...['ec2/NATGateway', 'rds/SubnetGroup', 'elasticache/SubnetGroup', 'ec2/VPCEndpointSubnetAssociation'].map((by) => ({ used: 'ec2/Subnet', by, field: 'subnetId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the subnet)` })),
+  { used: 'ec2/SecurityGroup', by: 'ec2/VPCEndpointSecurityGroupAssociation', field: 'securityGroupId', error: `${DEPENDENCY_VIOLATION} (an endpoint's network interfaces in the security group)` },
+  { used: 'ec2/RouteTable', by: 'ec2/VPCEndpointRouteTableAssociation', field: 'routeTableId', error: `${DEPENDENCY_VIOLATION} (a gateway endpoint's route in the table)` },
   { used: 'ec2/SecurityGroup', by: 'rds/Cluster', field: 'vpcSecurityGroupId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the security group)` },
   { used: 'ec2/SecurityGroup', by: 'elasticache/ReplicationGroup', field: 'securityGroupId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the security group)` },
   ...['ec2/SecurityGroupIngressRule', 'ec2/SecurityGroupEgressRule'].map((by) => ({ used: 'ec2/SecurityGroup', by, field: 'referencedSecurityGroupId', error: `${DEPENDENCY_VIOLATION} (another group's rule refers to it)` })),

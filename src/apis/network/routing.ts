@@ -2,7 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { RouteTable, RouteTableAssociation, RouteV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { ZONES } from '../../config';
-import { fromXr, mapTo, XR } from '../../composition/patches';
+import { fromXr, mapTo, toXr, XR } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
 /** Environments that get one NAT gateway per AZ; the others share zone a's. */
@@ -80,6 +80,8 @@ export function routingResources(): ResourcesResources[] {
           metadata: { labels: { [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' } },
           spec: { forProvider: { region: DEFAULT_REGION, vpcIdSelector: vpc, tags: baseTags('network') } },
         }),
+        // The endpoints tier attaches the S3 gateway endpoint to it.
+        patches: [toXr('status.atProvider.id', `status.network.privateRouteTableIds[${ZONES.indexOf(zone)}]`)],
       }),
       composed({
         name: `route-private-default-${zone}`,

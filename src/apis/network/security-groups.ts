@@ -45,16 +45,15 @@ interface RuleSpec {
 }
 
 /**
- * The network tier's rules. The only 0.0.0.0/0 ingress is HTTPS to the ALB. The app tier may reach
- * 443 anywhere: AWS APIs (Secrets Manager, KMS, Logs, ECR, STS) through the NAT gateways, until the
- * VPC endpoints narrow it to the endpoints' security group plus the S3 prefix list. The ALB reaches
- * only the app port of the app tier.
+ * The network tier's rules. The only 0.0.0.0/0 ingress is HTTPS to the ALB, which reaches only the
+ * app port of the app tier. The app tier's egress lives with what it reaches: the store tiers'
+ * rules (Aurora, Redis) and the endpoints tier's (HTTPS to the VPC endpoints and S3's prefix list);
+ * it has no rule to the internet.
  */
 export const NETWORK_RULES: readonly RuleSpec[] = [
   { name: 'alb-in-https', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS from the internet' },
   { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: APP_PORT, peer: { sibling: 'app' }, description: 'to application tasks' },
   { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: APP_PORT, peer: { sibling: 'alb' }, description: 'from the ALB' },
-  { name: 'app-out-https', direction: 'egress', group: { sibling: 'app' }, port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS to AWS APIs' },
 ];
 
 /** A store tier's rules: the store admits its port from the app tier only, and the app tier may reach it. Stores have no egress. */
