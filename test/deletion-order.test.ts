@@ -27,7 +27,7 @@ function selected(rs: Resources, side: any): string[] {
 /** Problems: a ClusterUsage side that selects no resource, or more than one. */
 export function ambiguousUsages(rs: Resources): string[] {
   return usages(rs).flatMap(([name, u]) =>
-    (['of', 'by'] as const).flatMap((side) => {
+    (['of', 'by'] as const).filter((side) => u.spec[side]).flatMap((side) => {
       const hits = selected(rs, u.spec[side]);
       return hits.length === 1 ? [] : [`${name}: spec.${side} selects ${hits.length ? hits.join(', ') : 'nothing'}`];
     }),
@@ -49,14 +49,14 @@ export function unorderedDependencies(rs: Resources, observed: Resources = {}, t
         const keeper = tierOf[depName] ?? depName;
         // Across tiers the Usage is between the tier composites: the store's tier uses the dependency's tier.
         const users = [storeName, ...(tierOf[storeName] ? [tierOf[storeName]] : [])];
-        const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).some((b) => users.includes(b)) && selected(rs, u.spec.of).includes(keeper));
+        const ordered = usages(rs).some(([, u]) => u.spec.by && selected(rs, u.spec.by).some((b) => users.includes(b)) && selected(rs, u.spec.of).includes(keeper));
         if (!ordered) out.push(`${storeName}: ${field} is the ARN of ${depName}${tierOf[depName] ? ` (tier ${keeper})` : ''}, which no ClusterUsage keeps until ${storeName} is gone`);
       }
     }
     const siblings = Object.entries(rs).filter(([n]) => tierOf[n] === tierOf[storeName]);
     for (const field of Object.keys(fp).filter((k) => k.endsWith('Selector') && fp[k].matchLabels)) {
       for (const [depName] of siblings.filter(([n, r]) => n !== storeName && r.kind !== 'ClusterUsage' && hasLabels(r, fp[field].matchLabels))) {
-        const ordered = usages(rs).some(([, u]) => selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
+        const ordered = usages(rs).some(([, u]) => u.spec.by && selected(rs, u.spec.by).includes(storeName) && selected(rs, u.spec.of).includes(depName));
         if (!ordered) out.push(`${storeName}: ${field} selects ${depName}, which no ClusterUsage keeps until ${storeName} is gone`);
       }
     }
@@ -77,7 +77,10 @@ const tierOfOf = (name: string): Record<string, string> => CONVERGED.find(([n]) 
 
 describe('deletion order of the data tier', () => {
   test('there are ClusterUsages, each waiting for its user and replaying the blocked delete', () => {
-    const us = allComposed().map((x) => x.resource).filter((r) => r.base.kind === 'ClusterUsage');
+    const all = allComposed().map((x) => x.resource).filter((r) => r.base.kind === 'ClusterUsage');
+    // The user-less Usages (usage-protect-*) only refuse a delete by hand; the rest order deletion.
+    const us = all.filter((u) => !u.name.startsWith('usage-protect-'));
+    expect(all.filter((u) => u.name.startsWith('usage-protect-')).every((u) => u.base.spec.by === undefined && u.base.spec.replayDeletion === true)).toBe(true);
     expect(us.length).toBeGreaterThanOrEqual(10);
     for (const u of us) {
       expect(u.base.spec.by).toBeDefined();
@@ -120,7 +123,7 @@ describe('deletion order of the data tier', () => {
   test('no filter of the CEL step drops a ClusterUsage or a resource it names (its selectors would never resolve)', () => {
     const filters = compositionDocs().flatMap((c) => c.spec.pipeline.find((s: any) => s.functionRef.name === 'function-cel-filter')?.input.filters ?? []);
     expect(filters.length).toBeGreaterThan(0);
-    const names = CASES.flatMap(([, rs]) => usages(rs).flatMap(([name, u]) => [name, ...selected(rs, u.spec.of), ...selected(rs, u.spec.by)]));
+    const names = CASES.flatMap(([, rs]) => usages(rs).flatMap(([name, u]) => [name, ...selected(rs, u.spec.of), ...(u.spec.by ? selected(rs, u.spec.by) : [])]));
     for (const f of filters) expect(names.filter((n) => new RegExp(`^${f.name}$`).test(n))).toEqual([]);
   });
 });

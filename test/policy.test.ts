@@ -209,6 +209,14 @@ export const checks: Record<string, Check> = {
     if (!['rds/Cluster', 'rds/ClusterInstance', 'elasticache/ReplicationGroup'].includes(kind(r))) return [];
     return fp(r).applyImmediately === true ? [] : [`${r.name}: applyImmediately is ${fp(r).applyImmediately}`];
   },
+  'VPC endpoints admit only principals of the claim account (no default full-access policy)': (r) => {
+    if (kind(r) !== 'ec2/VPCEndpoint') return [];
+    const p = patchTo(r, 'spec.forProvider.policy')[0];
+    if (!p) return [`${r.name}: no endpoint policy (AWS's default allows everything)`];
+    const doc = JSON.parse(p.combine.string.fmt);
+    const open = doc.Statement.filter((st: any) => st.Effect === 'Allow' && st.Action === '*' && st.Condition?.StringEquals?.['aws:PrincipalAccount'] === undefined);
+    return open.map((st: any) => `${r.name}: ${st.Sid} allows any account`);
+  },
   'no reconcile fights: no late-initialised fields that others own': (r) => {
     const k = kind(r);
     // The claim's engineVersion is an enum of full versions (16.6, not 16), which AWS does not rewrite.
@@ -269,6 +277,11 @@ const badCases: Record<string, () => any> = {
     }),
   }),
   'no deferred modifications: a claim change applies now, not in the maintenance window': () => { const r = byName('redis'); r.base.spec.forProvider.applyImmediately = false; return r; },
+  'VPC endpoints admit only principals of the claim account (no default full-access policy)': () => {
+    const r = byName('vpc-endpoint-sts');
+    r.patches = r.patches.filter((p: any) => p.toFieldPath !== 'spec.forProvider.policy');
+    return r;
+  },
   'no reconcile fights: no late-initialised fields that others own': () => { const r = byName('aurora-instance-writer'); r.base.spec.forProvider.autoMinorVersionUpgrade = true; return r; },
 };
 

@@ -138,7 +138,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     // AWS's documented confused-deputy condition for the flow-logs role: the flow log's own ARN
     // does not exist until the role does, so the trust policy names the account's flow logs.
     // logs:DescribeLogGroups is a list action: it takes the account's log groups in the region, never one.
-    const documented = [`arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`, `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:*`];
+    // The S3 endpoint lets tasks read image layers from the regional bucket ECR serves them from.
+    const documented = [`arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`, `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:*`, `arn:aws:s3:::prod-${p.region}-starport-layer-bucket/*`];
     const bad: string[] = [];
     for (const [n, r] of rs()) {
       for (const arn of policies(r).flatMap(strings).filter((s) => s.startsWith('arn:'))) {

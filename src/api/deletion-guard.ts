@@ -1,7 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { API_GROUP, CLAIM_PLURAL, XR_KIND, XR_PLURAL } from '../config';
+import { API_GROUP, CLAIM_KIND, CLAIM_PLURAL, XR_KIND, XR_PLURAL } from '../config';
 
 /** The admission policy's (and its binding's) name. */
 export const DELETION_GUARD_NAME = 'assessment-platform-deletion-guard';
@@ -32,6 +32,19 @@ export interface GuardRule {
  * merely requested.
  */
 export const DELETION_GUARD_RULES: readonly GuardRule[] = [
+  {
+    // The platform's tiers go in order only when the composite is deleted in the foreground: each
+    // tier composite then stays until its resources are gone, and the Usages between tiers hold
+    // the keys and the network until then. A claim's deletion uses its compositeDeletePolicy.
+    expression: `oldObject.kind != '${CLAIM_KIND}' || !has(oldObject.spec.compositeDeletePolicy) || oldObject.spec.compositeDeletePolicy == 'Foreground'`,
+    message:
+      'this claim sets spec.compositeDeletePolicy: Background, which would delete the keys and the network while the stores still take their final snapshots: set it to Foreground (the default), then delete it',
+  },
+  {
+    expression: `oldObject.kind != '${XR_KIND}' || (has(request.options) && has(request.options.propagationPolicy) && request.options.propagationPolicy == 'Foreground')`,
+    message:
+      'an XAssessmentPlatform is deleted only in the foreground (its tiers go in order): delete its claim, or use kubectl delete --cascade=foreground',
+  },
   {
     expression: `!(${isProd}) || (${retired})`,
     message:

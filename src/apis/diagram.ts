@@ -9,7 +9,8 @@ import { CLAIM_KIND, XR_KIND } from '../config';
  */
 export function apiDiagram(): string {
   const tiers = tierResources().filter((r) => r.base.kind !== 'ClusterUsage');
-  const usages = tierResources().filter((r) => r.base.kind === 'ClusterUsage');
+  // The Usages between tiers (a user and what it uses); those without a user only guard against a delete by hand.
+  const usages = tierResources().filter((r) => r.base.kind === 'ClusterUsage' && (r.base as any).spec.by);
   const byName = new Map(tiers.map((t) => [t.name, t]));
   /** Which tier writes a platform status path (its ToCompositeFieldPath patches). */
   const writer = (statusPath: string) =>

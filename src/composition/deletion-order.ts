@@ -54,3 +54,20 @@ export function deletionOrderResources(dependencies: readonly Dependency[]): Res
     }),
   );
 }
+
+/**
+ * A ClusterUsage with no user: Crossplane's webhook refuses every delete of `protectedParty`
+ * until the Usage itself goes, which happens only when the composite resource that composed both
+ * is deleted (then the blocked delete is replayed). So a resource that others depend on by value
+ * (a KMS key whose ARN the stores carry, a tier composite) cannot be deleted by hand: deleted, it
+ * would be created anew with new IDs, and every store that names the old one would be replaced.
+ */
+export function protectedWhileComposed(protectedParty: Party, why: string): ResourcesResources {
+  return composed({
+    name: `usage-protect-${protectedParty.name}`,
+    managed: false,
+    base: ClusterUsage.manifest({
+      spec: { of: selectorOf(protectedParty), replayDeletion: true, reason: `deleted only with its composite resource: ${why}` },
+    }),
+  });
+}

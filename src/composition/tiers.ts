@@ -6,7 +6,7 @@ import { KEYS_API } from '../apis/keys/api';
 import { NETWORK_API } from '../apis/network/api';
 import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
 import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
-import { Dependency, deletionOrderResources, party } from './deletion-order';
+import { Dependency, deletionOrderResources, party, protectedWhileComposed } from './deletion-order';
 import { KEY_ARN_FIELDS, keyArnsToTier } from './keys-tier';
 import { combine, fromXr, Patch, toXr } from './patches';
 import { composed, LABEL } from './resource';
@@ -97,6 +97,8 @@ export function tierResources(): ResourcesResources[] {
       fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
     ]),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
+    // No tier can be deleted on its own: only with the platform, in the order above.
+    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
   ];
 }
 
@@ -120,5 +122,6 @@ export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
   { user: DATABASE, used: NETWORK, why: NETWORK_WHY },
   { user: CACHE, used: KEYS, why: KEY_WHY },
   { user: CACHE, used: NETWORK, why: NETWORK_WHY },
+  { user: NETWORK, used: KEYS, why: 'its flow-log group is encrypted with the logs key' },
   { user: ENDPOINTS, used: NETWORK, why: "the interface endpoints' network interfaces sit in the network tier's private subnets and the gateway endpoint in its route tables" },
 ];

@@ -1,7 +1,7 @@
 import { obj } from '../../api/schema';
 import { CACHE_STATUS, DELETION_SAFETY_STATUS, SIZING_STATUS } from '../../api/status';
 import { deletionOrderResources } from '../../composition/deletion-order';
-import { KEYS_PARAMETER, VPC_PARAMETER } from '../tier-parameters';
+import { KEYS_PARAMETER, VPC_PARAMETER, keptObjects } from '../tier-parameters';
 import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
 import { REDIS_PORT, storeSecurityGroupResources } from '../network/security-groups';
 import { CACHE_DEPENDENCIES } from './deletion-order';
@@ -22,7 +22,7 @@ export const CACHE_API: TierApi = {
   parameters: obj(
     'The cache to build, its sizing inputs, where it lives and the keys it uses.',
     { ...sharedParameters([...IDENTITY_PARAMETERS, 'capacity', 'network', 'cache']), vpc: VPC_PARAMETER, keys: KEYS_PARAMETER },
-    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'] },
+    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'], ...keptObjects('vpc', 'keys') },
   ),
   status: obj('Observed outputs of the cache tier.', { cache: CACHE_STATUS, sizing: SIZING_STATUS, deletionSafety: DELETION_SAFETY_STATUS }),
   // The URL travels through the tier's own connection secret into Secrets Manager (redis-connection-secret.ts).

@@ -1,7 +1,7 @@
 import { obj } from '../../api/schema';
 import { DATABASE_STATUS, DELETION_SAFETY_STATUS, SIZING_STATUS } from '../../api/status';
 import { deletionOrderResources } from '../../composition/deletion-order';
-import { KEYS_PARAMETER, VPC_PARAMETER } from '../tier-parameters';
+import { KEYS_PARAMETER, VPC_PARAMETER, keptObjects } from '../tier-parameters';
 import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
 import { storeSecurityGroupResources, POSTGRES_PORT } from '../network/security-groups';
 import { auroraClusterResource, auroraLogGroupResources } from './aurora-cluster';
@@ -22,7 +22,7 @@ export const DATABASE_API: TierApi = {
   parameters: obj(
     'The database to build, its sizing inputs, where it lives and the keys it uses.',
     { ...sharedParameters([...IDENTITY_PARAMETERS, 'capacity', 'network', 'database']), vpc: VPC_PARAMETER, keys: KEYS_PARAMETER },
-    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'] },
+    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'], ...keptObjects('vpc', 'keys') },
   ),
   status: obj('Observed outputs of the database tier.', { database: DATABASE_STATUS, sizing: SIZING_STATUS, deletionSafety: DELETION_SAFETY_STATUS }),
   resources: () => [

@@ -1,5 +1,5 @@
 import { obj, str } from '../../api/schema';
-import { VPC_PARAMETER } from '../tier-parameters';
+import { VPC_PARAMETER, keptObjects } from '../tier-parameters';
 import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
 import { INTERFACE_ENDPOINTS, vpcEndpointResources } from './vpc-endpoints';
 
@@ -16,7 +16,7 @@ export const ENDPOINTS_API: TierApi = {
   parameters: obj(
     'Where the endpoints go (IDs from the network tier) and the platform identity their names and tags carry.',
     { ...sharedParameters([...IDENTITY_PARAMETERS, 'network']), vpc: VPC_PARAMETER },
-    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'] },
+    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'], ...keptObjects('vpc') },
   ),
   status: obj('Observed outputs of the endpoints tier.', { s3PrefixListId: str("The S3 gateway endpoint's prefix list (the app tier's S3 egress rule names it).") }),
   resources: vpcEndpointResources,

@@ -9,6 +9,7 @@ import {
   VpcEndpointV1Beta2,
 } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
 import { format, fromXr, fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 import { APP_SECURITY_GROUP_PARAMETER, HTTPS_PORT, VPC_ID_PARAMETER } from '../network/security-groups';
@@ -32,6 +33,32 @@ export const PRIVATE_SUBNET_IDS_PARAMETER = 'spec.parameters.vpc.privateSubnetId
 export const PRIVATE_ROUTE_TABLE_IDS_PARAMETER = 'spec.parameters.vpc.privateRouteTableIds';
 
 const endpointLabel = (name: string) => ({ [LABEL.component]: `vpc-endpoint-${name}` });
+
+/**
+ * Endpoint policies. Without one AWS allows everything, so an endpoint would carry other accounts'
+ * credentials and requests to other accounts' resources: an exfiltration path. Interface
+ * endpoints admit only principals of the claim's account; the S3 gateway only this account's
+ * principals on this account's buckets, plus reads of the regional bucket ECR serves image layers
+ * from (AWS's documented exception).
+ */
+export const INTERFACE_ENDPOINT_POLICY: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'OnlyThisAccountsPrincipals', Effect: 'Allow', Principal: '*', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalAccount': TOKEN.account } } }],
+};
+export const S3_ENDPOINT_POLICY: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'OnlyThisAccountsBuckets',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: '*',
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:PrincipalAccount': TOKEN.account, 'aws:ResourceAccount': TOKEN.account } },
+    },
+    { Sid: 'EcrImageLayers', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::prod-${TOKEN.region}-starport-layer-bucket/*` },
+  ],
+};
 const serviceName = (service: string) => fromXr('spec.parameters.region', 'spec.forProvider.serviceName', format(`com.amazonaws.%s.${service}`));
 const inVpc = () => fromXrRequired(VPC_ID_PARAMETER, 'spec.forProvider.vpcId');
 
@@ -57,13 +84,14 @@ function interfaceEndpoint(e: (typeof INTERFACE_ENDPOINTS)[number]): ResourcesRe
         metadata: { labels: endpointLabel(e.name) },
         spec: { forProvider: { region: DEFAULT_REGION, vpcEndpointType: 'Interface', privateDnsEnabled: true, tags: baseTags('endpoints') } },
       }),
-      patches: [serviceName(e.service), inVpc()],
+      patches: [serviceName(e.service), inVpc(), policyPatch(INTERFACE_ENDPOINT_POLICY, 'spec.forProvider.policy')],
     }),
     composed({
       name: `vpce-security-group-${e.name}`,
       taggable: false,
       base: VpcEndpointSecurityGroupAssociation.manifest({
-        spec: { forProvider: { region: DEFAULT_REGION, vpcEndpointIdSelector: endpoint, securityGroupIdSelector: sibling({ [LABEL.tier]: 'endpoints' }) } },
+        // Replaces the VPC's default group that AWS gives an endpoint created without one.
+        spec: { forProvider: { region: DEFAULT_REGION, vpcEndpointIdSelector: endpoint, securityGroupIdSelector: sibling({ [LABEL.tier]: 'endpoints' }), replaceDefaultAssociation: true } },
       }),
     }),
     ...ZONES.map((zone, i) =>
@@ -87,7 +115,7 @@ function s3GatewayEndpoint(): ResourcesResources[] {
         spec: { forProvider: { region: DEFAULT_REGION, vpcEndpointType: 'Gateway', tags: baseTags('endpoints') } },
       }),
       // Its prefix list ID comes back through the tier's status for the app's S3 egress rule.
-      patches: [serviceName('s3'), inVpc(), toXr('status.atProvider.prefixListId', 'status.s3PrefixListId')],
+      patches: [serviceName('s3'), inVpc(), policyPatch(S3_ENDPOINT_POLICY, 'spec.forProvider.policy'), toXr('status.atProvider.prefixListId', 'status.s3PrefixListId')],
     }),
     ...ZONES.map((zone, i) =>
       composed({

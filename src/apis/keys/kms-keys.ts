@@ -4,6 +4,7 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
+import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../../composition/resource';
 
@@ -133,9 +134,13 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
   return { Version: '2012-10-17', Statement: statements };
 }
 
-/** A key and its alias for each data class: rotation on, 30-day deletion window, kept in prod. */
+/** A key and its alias for each data class: rotation on, 30-day deletion window, kept in prod; a key cannot be deleted by hand. */
 export function kmsKeyResources(): ResourcesResources[] {
   return KEY_CLASSES.flatMap((keyClass) => [
+    protectedWhileComposed(
+      party(`kms-key-${keyClass}`, Key.GVK, { [LABEL.keyClass]: keyClass }),
+      'the stores and log groups carry its ARN; a new key would replace them, and a deleted one takes their snapshots with it',
+    ),
     composed({
       name: `kms-key-${keyClass}`,
       retainedInProd: true,

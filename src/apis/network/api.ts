@@ -1,6 +1,6 @@
 import { obj } from '../../api/schema';
 import { NETWORK_STATUS } from '../../api/status';
-import { KEYS_PARAMETER } from '../tier-parameters';
+import { KEYS_PARAMETER, keptObjects } from '../tier-parameters';
 import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
 import { flowLogResources } from './flow-logs';
 import { natResources } from './nat';
@@ -22,7 +22,7 @@ export const NETWORK_API: TierApi = {
   parameters: obj(
     'The VPC to build, and the platform identity its names and tags carry.',
     { ...sharedParameters([...IDENTITY_PARAMETERS, 'network']), keys: KEYS_PARAMETER },
-    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'] },
+    { required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'], ...keptObjects('keys') },
   ),
   status: obj('Observed outputs of the network tier.', { network: NETWORK_STATUS }),
   resources: () => [...vpcResources(), ...subnetResources(), ...natResources(), ...routingResources(), ...securityGroupResources(), ...flowLogResources()],
