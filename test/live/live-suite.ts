@@ -431,7 +431,10 @@ describe('deletion', () => {
     const keys = { apiVersion: usages[0].spec.of.apiVersion, kind: 'XKeys', name: usages[0].spec.of.resourceRef.name };
     await assert.rejects(kube.delete(keys, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
     assert.ok(await kube.get(keys), 'the keys tier was deleted');
-    console.log(`live: the Usage webhook refused to delete the keys tier ${keys.name} (used by ${usages.map((u) => `${u.spec.by.kind} ${u.spec.by.resourceRef.name}`).join(', ')})`);
+    // The users: the database and cache tiers (a user-less Usage also guards the keys tier against a delete by hand).
+    const users = usages.filter((u) => u.spec.by).map((u) => `${u.spec.by.kind} ${u.spec.by.resourceRef.name}`);
+    assert.ok(users.some((u) => u.startsWith('XDatabase ')), 'no Usage of the keys tier by the database tier');
+    console.log(`live: the Usage webhook refused to delete the keys tier ${keys.name} (used by ${users.join(', ')}; ${usages.length - users.length} user-less guard)`);
   });
 
   /** The guard's refusal of a delete: the claim stays, not even marked for deletion. */
