@@ -45,39 +45,32 @@ export interface Reconcile {
   readonly results: RenderResult['results'];
 }
 
-export interface Converged {
-  readonly claim: ExampleClaim;
-  /** Renders of the platform until the output repeated itself; the last one only confirmed the one before. */
+/** One composite resource rendered to convergence with its Composition. */
+export interface ConvergedXr {
+  /** Renders until the output repeated itself; the last one only confirmed the one before. */
   readonly reconciles: Reconcile[];
   /** The XR of the last render (defaulted spec, status the functions wrote, conditions). */
   readonly xr: any;
-  /**
-   * The desired composed resources of the last render, by composition resource name: the
-   * platform's own and, flattened in, those of every tier composite resource it composed (each
-   * rendered with its tier's Composition, to convergence).
-   */
+  /** The desired composed resources of the last render, by composition resource name. */
   readonly desired: Record<string, any>;
   /** The same resources as observed once created: names, external names, provider status; a tier XR with its converged status. */
   readonly observed: Record<string, any>;
-  /** Function results of the last render (the platform's and every tier's). */
+  /** Function results of the last render. */
   readonly results: RenderResult['results'];
-  /** Milliseconds spent in crank render, per reconcile of the platform (tier renders included). */
+  /** Milliseconds spent in crank render, per reconcile (the renders of the tiers it composes included). */
   readonly renderMs: number[];
-  /** For each tier composite resource the platform composed (by composition resource name): its own convergence. */
+  /** For each tier composite resource it composed (by composition resource name): its own convergence. */
   readonly tiers: Record<string, ConvergedXr>;
-  /** The tier that composed each nested resource (composition resource name -> tier's name in the platform). */
-  readonly tierOf: Record<string, string>;
 }
 
-/** One composite resource rendered to convergence with its Composition. */
-export interface ConvergedXr {
-  readonly reconciles: Reconcile[];
-  readonly xr: any;
-  readonly desired: Record<string, any>;
-  readonly observed: Record<string, any>;
-  readonly results: RenderResult['results'];
-  readonly renderMs: number[];
-  readonly tiers: Record<string, ConvergedXr>;
+/**
+ * A claim's XR converged, flattened: `desired`, `observed` and `results` hold the platform's own
+ * and, flattened in, those of every tier composite resource it composed.
+ */
+export interface Converged extends ConvergedXr {
+  readonly claim: ExampleClaim;
+  /** The tier that composed each nested resource (composition resource name -> tier's name in the platform). */
+  readonly tierOf: Record<string, string>;
 }
 
 /**

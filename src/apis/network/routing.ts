@@ -10,6 +10,17 @@ export const NAT_PER_AZ_ENVIRONMENTS = ['staging', 'prod'] as const;
 
 const vpc = sibling({ [LABEL.component]: 'vpc' });
 
+/** The association of one zone's subnet of a tier (`access`) with the route table `routeTable` selects. */
+function association(access: 'public' | 'private' | 'data', zone: string, routeTable: Record<string, string>): ResourcesResources {
+  return composed({
+    name: `route-table-association-${access}-${zone}`,
+    taggable: false,
+    base: RouteTableAssociation.manifest({
+      spec: { forProvider: { region: DEFAULT_REGION, subnetIdSelector: sibling({ [LABEL.access]: access, [LABEL.zone]: zone }), routeTableIdSelector: sibling(routeTable) } },
+    }),
+  });
+}
+
 /**
  * Route tables: one public table (default route to the internet gateway) shared by the public
  * subnets; one private table per AZ whose default route goes to that AZ's NAT gateway in staging
@@ -53,19 +64,7 @@ export function routingResources(): ResourcesResources[] {
   );
   for (const zone of ZONES) {
     out.push(
-      composed({
-        name: `route-table-association-data-${zone}`,
-        taggable: false,
-        base: RouteTableAssociation.manifest({
-          spec: {
-            forProvider: {
-              region: DEFAULT_REGION,
-              subnetIdSelector: sibling({ [LABEL.access]: 'data', [LABEL.zone]: zone }),
-              routeTableIdSelector: sibling({ [LABEL.access]: 'data', [LABEL.component]: 'route-table' }),
-            },
-          },
-        }),
-      }),
+      association('data', zone, { [LABEL.access]: 'data', [LABEL.component]: 'route-table' }),
     );
   }
   for (const zone of ZONES) {
@@ -98,32 +97,8 @@ export function routingResources(): ResourcesResources[] {
         }),
         patches: [fromXr(XR.environment, `spec.forProvider.natGatewayIdSelector.matchLabels[${LABEL.zone}]`, mapTo(natZone))],
       }),
-      composed({
-        name: `route-table-association-public-${zone}`,
-        taggable: false,
-        base: RouteTableAssociation.manifest({
-          spec: {
-            forProvider: {
-              region: DEFAULT_REGION,
-              subnetIdSelector: sibling({ [LABEL.access]: 'public', [LABEL.zone]: zone }),
-              routeTableIdSelector: sibling({ [LABEL.access]: 'public', [LABEL.component]: 'route-table' }),
-            },
-          },
-        }),
-      }),
-      composed({
-        name: `route-table-association-private-${zone}`,
-        taggable: false,
-        base: RouteTableAssociation.manifest({
-          spec: {
-            forProvider: {
-              region: DEFAULT_REGION,
-              subnetIdSelector: sibling({ [LABEL.access]: 'private', [LABEL.zone]: zone }),
-              routeTableIdSelector: sibling({ [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' }),
-            },
-          },
-        }),
-      }),
+      association('public', zone, { [LABEL.access]: 'public', [LABEL.component]: 'route-table' }),
+      association('private', zone, { [LABEL.access]: 'private', [LABEL.zone]: zone, [LABEL.component]: 'route-table' }),
     );
   }
   return out;
