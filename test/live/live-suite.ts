@@ -370,7 +370,34 @@ describe('a capacity change on a running claim', { skip: !CLAIMS.some((x) => x.s
   });
 });
 
-describe('deletion', () => {
+const devClaim = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
+
+describe('the Usage webhook', () => {
+  test('the Usage webhook refuses to delete the keys tier while the database tier uses it', { skip: !devClaim }, async () => {
+    const usages = (await composedOf(kube, ALL_KINDS, devClaim.metadata.namespace, devClaim.metadata.name)).filter((r) => r.kind === 'ClusterUsage' && r.spec.of.kind === 'XKeys');
+    assert.ok(usages.length > 0, 'no ClusterUsage protects the keys tier');
+    const keys = { apiVersion: usages[0].spec.of.apiVersion, kind: 'XKeys', name: usages[0].spec.of.resourceRef.name };
+    await assert.rejects(kube.delete(keys, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
+    assert.ok(await kube.get(keys), 'the keys tier was deleted');
+    // The users: the database and cache tiers (a user-less Usage also guards the keys tier against a delete by hand).
+    const users = usages.filter((u) => u.spec.by).map((u) => `${u.spec.by.kind} ${u.spec.by.resourceRef.name}`);
+    assert.ok(users.some((u) => u.startsWith('XDatabase ')), 'no Usage of the keys tier by the database tier');
+    console.log(`live: the Usage webhook refused to delete the keys tier ${keys.name} (used by ${users.join(', ')}; ${usages.length - users.length} user-less guard)`);
+  });
+});
+
+// The three delete paths touch different claims, so they run at the same time (node:test
+// concurrency), as a platform team's deletes would; each checks only its own claim's outcomes.
+describe('deletion', { concurrency: true }, () => {
+  // The admin-override test removes the guard's binding for a while; the other two first finish
+  // the checks that need the guard.
+  let guardChecksDone: () => void = () => undefined;
+  const guardNotNeeded = new Promise<void>((resolve) => {
+    // One call from each delete test that runs (dev, prod).
+    let left = ['dev', 'prod'].filter((env) => CLAIMS.some((x) => x.spec.parameters.environment === env)).length;
+    if (left === 0) resolve();
+    guardChecksDone = () => (--left === 0 ? resolve() : undefined);
+  });
   /** Per resource (Kind/name): when its delete was accepted (deletionTimestamp seen) and when it was gone. */
   const seen = new Map<string, { accepted?: number; gone?: number }>();
   let stops: (() => void)[] = [];
@@ -425,18 +452,6 @@ describe('deletion', () => {
   const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
   const prod = CLAIMS.find((x) => x.spec.parameters.environment === 'prod');
 
-  test('the Usage webhook refuses to delete the keys tier while the database tier uses it', { skip: !dev }, async () => {
-    const usages = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).filter((r) => r.kind === 'ClusterUsage' && r.spec.of.kind === 'XKeys');
-    assert.ok(usages.length > 0, 'no ClusterUsage protects the keys tier');
-    const keys = { apiVersion: usages[0].spec.of.apiVersion, kind: 'XKeys', name: usages[0].spec.of.resourceRef.name };
-    await assert.rejects(kube.delete(keys, 'Background'), (e: any) => e.code >= 400 && e.code < 500 && /nousages\.protection\.crossplane\.io" denied the request: This resource is in-use by \d+ usage/.test(e.message));
-    assert.ok(await kube.get(keys), 'the keys tier was deleted');
-    // The users: the database and cache tiers (a user-less Usage also guards the keys tier against a delete by hand).
-    const users = usages.filter((u) => u.spec.by).map((u) => `${u.spec.by.kind} ${u.spec.by.resourceRef.name}`);
-    assert.ok(users.some((u) => u.startsWith('XDatabase ')), 'no Usage of the keys tier by the database tier');
-    console.log(`live: the Usage webhook refused to delete the keys tier ${keys.name} (used by ${users.join(', ')}; ${usages.length - users.length} user-less guard)`);
-  });
-
   /** The guard's refusal of a delete: the claim stays, not even marked for deletion. */
   async function refusedByGuard(c: any, rule: number): Promise<void> {
     const { message } = DELETION_GUARD_RULES[rule];
@@ -453,7 +468,11 @@ describe('deletion', () => {
 
   test('dev: the guard refuses the delete while Aurora deletion protection is on; with protection off everything is deleted, in the order the Usages and AWS demand', { skip: !dev, timeout: 10 * 60_000 }, async () => {
     await safetyIs(dev, { auroraDeletionProtection: true, auroraDeletionPolicy: 'Delete', redisDeletionPolicy: 'Delete' });
-    await refusedByGuard(dev, 4);
+    try {
+      await refusedByGuard(dev, 4);
+    } finally {
+      guardChecksDone();
+    }
     await applyParameters(dev, { database: { ...dev.spec.parameters.database, deletionProtection: false } });
     await safetyIs(dev, { auroraDeletionProtection: false });
     const { usages, resources, seconds } = await deleteClaim(dev);
@@ -470,7 +489,11 @@ describe('deletion', () => {
     // Requested but not in force: the claim is paused, so the retirement never reaches AWS.
     await kube.mergePatch(claimRef(prod), { metadata: { annotations: { 'crossplane.io/paused': 'true' } } });
     await applyParameters(prod, { retire: true });
-    await refusedByGuard(prod, 3);
+    try {
+      await refusedByGuard(prod, 3);
+    } finally {
+      guardChecksDone();
+    }
     await kube.mergePatch(claimRef(prod), { metadata: { annotations: { 'crossplane.io/paused': null } } });
     await safetyIs(prod, { auroraDeletionProtection: false, auroraDeletionPolicy: 'Delete', redisDeletionPolicy: 'Delete' });
     const { usages, resources, seconds } = await deleteClaim(prod);
@@ -491,6 +514,7 @@ describe('deletion', () => {
     await kube.apply(c);
     await kube.waitFor(claimRef(c), (o) => isTrue(o, 'Ready'), READY_TIMEOUT_MS);
     await refusedByGuard(c, 2);
+    await guardNotNeeded;
     const binding = distObjects().find((o) => o.kind === 'ValidatingAdmissionPolicyBinding');
     await kube.delete({ apiVersion: binding.apiVersion, kind: binding.kind, name: binding.metadata.name }, 'Background');
     try {
