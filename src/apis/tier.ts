@@ -6,15 +6,11 @@ import {
   CompositeResourceDefinition,
   CompositeResourceDefinitionSpecScope,
 } from '../../imports/apiextensions-apiextensions.crossplane.io';
-import { Input as AutoReadyInput } from '../../imports/autoready-autoready.fn.crossplane.io';
-import { Filters } from '../../imports/cel-cel.fn.crossplane.io';
-import { Resources, ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
+import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { parametersSchema } from '../api/parameters';
-import { JsonSchema, obj } from '../api/schema';
-import { filters as allFilters } from '../composition/filters';
-import { patchSets } from '../composition/patches';
-import { deletionPolicyPatchSets } from '../composition/protection';
-import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE, FUNCTIONS } from '../config';
+import { JsonSchema } from '../api/schema';
+import { pipeline } from '../composition/pipeline';
+import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
 
 /**
  * The internal APIs, one per tier of the platform: cluster-scoped composite resources with no
@@ -88,10 +84,6 @@ export function tierDefinition(scope: Construct, api: TierApi): CompositeResourc
 
 /** The tier's Composition: patch-and-transform, the CEL filter when it has conditional resources, auto-ready. */
 export function tierComposition(scope: Construct, api: TierApi): Composition {
-  const resources = api.resources();
-  // The conditional resources of this tier: the filters (filters.ts) that name one of its resources.
-  const names = new Set(resources.map((r) => r.name));
-  const filters = allFilters().filter((f) => names.has(f.name));
   return new Composition(scope, 'composition', {
     metadata: { name: compositionName(api), labels: { [`${API_GROUP}/provider`]: 'aws' } },
     spec: {
@@ -99,17 +91,7 @@ export function tierComposition(scope: Construct, api: TierApi): Composition {
       mode: CompositionSpecMode.PIPELINE,
       // A tier with connection details (the cache's Redis URL) writes them where Crossplane writes every XR's.
       ...(api.connectionSecretKeys?.length ? { writeConnectionSecretsToNamespace: CROSSPLANE_NAMESPACE } : {}),
-      pipeline: [
-        {
-          step: 'patch-and-transform',
-          functionRef: { name: FUNCTIONS.patchAndTransform.name },
-          input: Resources.manifest({ patchSets: [...patchSets(), ...deletionPolicyPatchSets()], resources }),
-        },
-        ...(filters.length
-          ? [{ step: 'filter-conditional-resources', functionRef: { name: FUNCTIONS.celFilter.name }, input: Filters.manifest({ filters }) }]
-          : []),
-        { step: 'automatically-detect-ready', functionRef: { name: FUNCTIONS.autoReady.name }, input: AutoReadyInput.manifest({}) },
-      ],
+      pipeline: pipeline(api.resources()),
     },
   });
 }
@@ -121,6 +103,3 @@ export function addTierCharts(app: Construct, id: string, api: TierApi): void {
   const composition = new Chart(app, `${id}-composition`, { disableResourceNameHashes: true });
   tierComposition(composition, api);
 }
-
-/** A described object schema without required keys (statuses). */
-export const statusObject = (description: string, properties: Record<string, JsonSchema>) => obj(description, properties);

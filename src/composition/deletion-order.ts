@@ -1,6 +1,5 @@
 import { ClusterUsage } from '../../imports/protection-protection.crossplane.io';
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
-import { Patch } from './patches';
 import { composed } from './resource';
 
 /** One composed resource of this XR, found by its kind and labels (which must single it out). */
@@ -18,8 +17,6 @@ export interface Dependency {
   readonly used: Party;
   /** Why the order matters; the ClusterUsage's reason, shown when a delete is refused. */
   readonly why: string;
-  /** Patches that set `used`'s labels from the claim, for a choice the claim makes. Default: none. */
-  readonly usedPatches?: Patch[];
 }
 
 export const party = (name: string, gvk: { apiVersion: string; kind: string }, labels: Record<string, string>): Party => ({ name, ...gvk, labels });
@@ -50,7 +47,6 @@ export function deletionOrderResources(dependencies: readonly Dependency[]): Res
       base: ClusterUsage.manifest({
         spec: { of: selectorOf(d.used), by: selectorOf(d.user), replayDeletion: true, reason: `${d.user.name} is deleted first: ${d.why}` },
       }),
-      patches: d.usedPatches,
     }),
   );
 }

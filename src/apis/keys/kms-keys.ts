@@ -5,19 +5,11 @@ import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../compositi
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
-import { combine, fromXr, mapTo, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
+import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
 import { awsName, baseTags, composed, EXTERNAL_NAME, LABEL, nameFromSuffix } from '../../composition/resource';
 
 /** Which KMS key class encrypts the data stores for each dataClassification. */
 export const STORE_KEY_BY_CLASSIFICATION = { 'student-records': 'student-records', 'de-identified': 'analytics' } as const;
-
-/**
- * Point a key selector (its `matchLabels`, at `matchLabelsPath`) at the data-class key the claim's
- * dataClassification chooses. Every store and everything that names the store's key uses this.
- */
-export function dataKeyLabelPatch(matchLabelsPath: string): Patch {
-  return fromXr(XR.dataClassification, `${matchLabelsPath}[${LABEL.keyClass}]`, mapTo({ ...STORE_KEY_BY_CLASSIFICATION }));
-}
 
 /**
  * Set `to` to the ARN of the data-class key the claim's dataClassification chooses, from the tier's
