@@ -1,8 +1,10 @@
 import { App, YamlOutputType } from 'cdk8s';
 import { DefinitionChart } from './api/definition';
 import { DeletionGuardChart } from './api/deletion-guard';
+import { APPLICATION_API } from './apis/application/api';
 import { CACHE_API } from './apis/cache/api';
 import { DATABASE_API } from './apis/database/api';
+import { EDGE_API } from './apis/edge/api';
 import { ENDPOINTS_API } from './apis/endpoints/api';
 import { KEYS_API } from './apis/keys/api';
 import { NETWORK_API } from './apis/network/api';
@@ -24,6 +26,8 @@ export function buildApp(outdir?: string): App {
   addTierCharts(app, 'database', DATABASE_API);
   addTierCharts(app, 'cache', CACHE_API);
   addTierCharts(app, 'endpoints', ENDPOINTS_API);
+  addTierCharts(app, 'application', APPLICATION_API);
+  addTierCharts(app, 'edge', EDGE_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

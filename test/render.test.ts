@@ -3,6 +3,8 @@ import { CONNECTION_SECRET_KEYS } from '../src/api/status';
 import { EXAMPLE_CLAIMS } from '../src/examples/claims';
 import { bandFor } from '../src/sizing/capacity-table';
 import { SIZING_ANNOTATION } from '../src/apis/database/aurora-cluster';
+import { ACCOUNT_LOGGING_RESOURCES } from '../src/apis/edge/account-logging';
+import { ALB_LOG_DELIVERY_PRINCIPALS } from '../src/apis/application/alb-log-delivery';
 import { RENDERED_CLAIMS } from './engine/claims';
 import { Converged, convergeCached } from './engine/converge';
 import { goldenFile, goldenText, updatingGolden } from './engine/golden';
@@ -38,6 +40,7 @@ function expectedNames(p: any): string[] {
       const zone = r.base.metadata?.labels?.[`${LABEL}/zone`] ?? /-([abc])$/.exec(r.name)?.[1];
       if (zone === 'c' && p.network.azCount !== 3) return false;
       if (['NATGateway', 'EIP'].includes(r.base.kind) && zone !== 'a' && p.environment === 'dev') return false;
+      if (ACCOUNT_LOGGING_RESOURCES.includes(r.name) && !p.api.manageAccountSettings) return false;
       const reader = /^aurora-instance-reader-(\d)(?:-az([23]))?$/.exec(r.name);
       if (reader && (Number(reader[1]) > readers || (reader[2] && Number(reader[2]) !== p.network.azCount))) return false;
       return true;
@@ -106,8 +109,19 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       cacheNodeType: p.cache.nodeType ?? band.cacheNodeType,
       cacheShards: p.cache.shards ?? band.cacheShards,
       cacheReplicas: p.cache.replicas ?? band.cacheReplicas,
+      taskCpu: String(band.taskCpu),
+      taskMemory: String(band.taskMemory),
+      minTasks: p.application.minTasks ?? band.minTasks,
+      maxTasks: p.application.maxTasks ?? band.maxTasks,
     };
     expect(c.xr.status.sizing).toEqual(want);
+    const task = fp(c.desired['task-definition']);
+    expect([task.cpu, task.memory]).toEqual([want.taskCpu, want.taskMemory]);
+    const target = fp(c.desired['autoscaling-target']);
+    expect([target.minCapacity, target.maxCapacity]).toEqual([want.minTasks, want.maxTasks]);
+    // The service starts with the minimum and leaves the count to the autoscaler afterwards.
+    expect(c.desired['ecs-service'].spec.initProvider).toEqual({ desiredCount: want.minTasks });
+    expect(fp(c.desired['ecs-service']).desiredCount).toBeUndefined();
     const cluster = fp(c.desired['aurora-cluster']);
     expect(cluster.serverlessv2ScalingConfiguration).toEqual({ minCapacity: want.databaseMinCapacity, maxCapacity: want.databaseMaxCapacity });
     expect(getPath(c.desired['aurora-cluster'], SIZING_ANNOTATION.readers)).toBe(String(want.databaseReaders));
@@ -134,17 +148,35 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   });
 
   test('every ARN in an IAM or KMS policy is the claim account root or an observed resource of this claim', () => {
-    const observedArns = Object.values<any>(c.observed).map((o) => o.status?.atProvider?.arn).filter((x) => x);
+    // Every ARN AWS reports for a resource of this claim (its own, an execution ARN, a managed secret's).
+    const observedArns = Object.values<any>(c.observed).flatMap((o) => strings(o.status?.atProvider ?? {}).filter((x) => x.startsWith('arn:')));
     // AWS's documented confused-deputy condition for the flow-logs role: the flow log's own ARN
     // does not exist until the role does, so the trust policy names the account's flow logs.
     // logs:DescribeLogGroups is a list action: it takes the account's log groups in the region, never one.
     // The S3 endpoint lets tasks read image layers from the regional bucket ECR serves them from.
-    const documented = [`arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`, `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:*`, `arn:aws:s3:::prod-${p.region}-starport-layer-bucket/*`];
+    // The ECS task roles' trust names the account's ECS resources in the region (AWS's documented
+    // condition: a task's ARN does not exist before the role). API Gateway's account role serves
+    // every API of the region, and writes into every platform API's access-log group.
+    // The images' repositories are the claim's (not composed: the claim's image and the account's
+    // pull-through cache for the X-Ray daemon). ELB writes ALB access logs as its regional account.
+    const repository = p.application.image.replace(/^[^/]+\//, '').replace(/[:@].*$/, '');
+    const documented = [
+      `arn:aws:ec2:${p.region}:${p.awsAccountId}:vpc-flow-log/*`,
+      `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:*`,
+      `arn:aws:s3:::prod-${p.region}-starport-layer-bucket/*`,
+      `arn:aws:ecs:${p.region}:${p.awsAccountId}:*`,
+      `arn:aws:apigateway:${p.region}::/*`,
+      `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:/aws/apigateway/ap-api-*`,
+      `arn:aws:ecr:${p.region}:${p.awsAccountId}:repository/${repository}`,
+      `arn:aws:ecr:${p.region}:${p.awsAccountId}:repository/ecr-public/xray/aws-xray-daemon`,
+      ...(ALB_LOG_DELIVERY_PRINCIPALS[p.region] ? [JSON.parse(ALB_LOG_DELIVERY_PRINCIPALS[p.region]).AWS] : []),
+    ];
     const bad: string[] = [];
     for (const [n, r] of rs()) {
       for (const arn of policies(r).flatMap(strings).filter((s) => s.startsWith('arn:'))) {
         const root = arn === `arn:aws:iam::${p.awsAccountId}:root`;
-        const ofObserved = observedArns.some((o) => arn === o || arn === `${o}:*` || arn === `${o}/*`);
+        // The resource itself, its log streams, or objects under a prefix of an observed bucket.
+        const ofObserved = observedArns.some((o) => arn === o || arn === `${o}:*` || arn === `${o}/*` || arn === `${o}:log-stream:*` || (o.startsWith('arn:aws:s3:::') && arn.startsWith(`${o}/`)));
         if (!root && !ofObserved && !documented.includes(arn)) bad.push(`${n}: ${arn}`);
       }
     }

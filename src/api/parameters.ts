@@ -1,10 +1,23 @@
 import { DEFAULT_REGION } from '../config';
-import { celDouble, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
+import { celDouble, DEFAULT_CPU_TARGET, DEFAULT_MEMORY_TARGET, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
 import { int, JsonSchema, num, obj, str } from './schema';
 
 /** The capacity table's ACU value for the claim's student count (an int in the API server). */
 const tableAcu = (field: 'auroraMinAcu' | 'auroraMaxAcu') => tableCel('self.capacity.expectedConcurrentStudents', (band) => celDouble(band[field]), String);
+
+/** The capacity table's task bound for the claim's student count (an int in the API server). */
+const tableTasks = (field: 'minTasks' | 'maxTasks') => tableCel('self.capacity.expectedConcurrentStudents', (band) => String(band[field]), String);
+
+/** Container images: Amazon ECR only, pinned by a tag other than latest or by a sha256 digest. */
+export const ECR_IMAGE_PATTERN =
+  '^[0-9]{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/[a-z0-9]+(?:[._/-][a-z0-9]+)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@sha256:[0-9a-f]{64})$';
+/** The repository path of an image (what follows the registry host, before the tag or digest). */
+export const IMAGE_REPOSITORY_REGEXP = '^[^/]+/([^:@]+)';
+export const DEFAULT_CONTAINER_PORT = 8080;
+export const DEFAULT_THROTTLING_RATE = 5000;
+export const DEFAULT_THROTTLING_BURST = 10000;
+export const DEFAULT_WAF_RATE_LIMIT = 20000;
 
 /** Environments the platform knows; prod gets the strictest rules. */
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -249,9 +262,70 @@ export const parametersSchema: JsonSchema = obj(
       },
       { default: {} },
     ),
+
+    application: obj(
+      'The assessment service: its container image, port and health check, the TLS certificate of its hostname, and autoscaling. Tasks and their size default from the capacity table. Required: the platform exists to run this service.',
+      {
+        image: str(
+          'Container image of the assessment service in Amazon ECR (<account>.dkr.ecr.<region>.amazonaws.com/<repository>), pinned: a tag other than latest, or @sha256:<digest>. Required. The execution role may pull exactly this repository.',
+          {
+            maxLength: 512,
+            pattern: ECR_IMAGE_PATTERN,
+            'x-kubernetes-validations': [
+              { rule: "!self.endsWith(':latest')", message: 'spec.parameters.application.image must be pinned: use a version tag or @sha256:<digest>, never :latest' },
+              { rule: "self.contains('@sha256:') || self.split('/')[size(self.split('/')) - 1].contains(':')", message: 'spec.parameters.application.image must carry a tag or a @sha256:<digest>; an untagged image means :latest' },
+            ],
+          },
+        ),
+        containerPort: int(`Port the container serves HTTPS on (the ALB re-encrypts to it). 1024 to 65535: the container runs as a non-root user. Default: ${DEFAULT_CONTAINER_PORT}.`, 1024, 65535, { default: DEFAULT_CONTAINER_PORT }),
+        healthCheckPath: str('Path the ALB probes on each task; it must answer 200. Default: /healthz.', { default: '/healthz', maxLength: 255, pattern: '^/[A-Za-z0-9._~/-]*$' }),
+        hostname: str(
+          'DNS name of the assessment API that the certificate covers (e.g. assessments.example.edu). API Gateway sends it to the ALB as the TLS server name and verifies the ALB certificate against it. Required. Immutable.',
+          {
+            maxLength: 253,
+            pattern: '^([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$',
+            'x-kubernetes-validations': [immutable('application.hostname', 'the certificate and the integration are issued for it')],
+          },
+        ),
+        certificateArn: str('ARN of the ACM certificate for hostname, in the claim\'s region and account; the internal ALB terminates TLS 1.3/1.2 with it. Required.', {
+          maxLength: 2048,
+          pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[0-9a-f-]{36}$',
+        }),
+        cpuTargetPercent: int(`Autoscaling target for average CPU, percent. Default: ${DEFAULT_CPU_TARGET}.`, 20, 90, { default: DEFAULT_CPU_TARGET }),
+        memoryTargetPercent: int(`Autoscaling target for average memory, percent. Default: ${DEFAULT_MEMORY_TARGET}.`, 20, 90, { default: DEFAULT_MEMORY_TARGET }),
+        minTasks: int('Override: the fewest tasks the autoscaler keeps. Default: from the capacity table; prod needs at least 2.', 1, 1000),
+        maxTasks: int('Override: the most tasks the autoscaler starts. Default: from the capacity table.', 1, 1000),
+      },
+      {
+        required: ['image', 'hostname', 'certificateArn'],
+        'x-kubernetes-validations': [
+          { rule: '!has(self.minTasks) || !has(self.maxTasks) || self.minTasks <= self.maxTasks', message: 'spec.parameters.application.minTasks must not exceed spec.parameters.application.maxTasks' },
+        ],
+      },
+    ),
+    api: obj(
+      'The public front door: API Gateway (REST, regional, IAM-authorized) behind a WAF. Defaults hold 100,000 students.',
+      {
+        throttlingRateLimit: int(`Steady-state requests per second the API admits across all clients. Default: ${DEFAULT_THROTTLING_RATE}.`, 1, 100000, { default: DEFAULT_THROTTLING_RATE }),
+        throttlingBurstLimit: int(`Burst of requests the API admits above the rate. Default: ${DEFAULT_THROTTLING_BURST}; never below throttlingRateLimit.`, 1, 200000, { default: DEFAULT_THROTTLING_BURST }),
+        manageAccountSettings: {
+          type: 'boolean',
+          description:
+            "Whether this claim manages API Gateway's account-level CloudWatch role, which access logging needs. It is one setting per AWS account and region: set it to false on every other claim in the same account and region. Default: true.",
+          default: true,
+        },
+        wafRateLimitPerIp: int(`Requests one source IP may make in 5 minutes before the WAF blocks it (campus systems behind one address count as one). Default: ${DEFAULT_WAF_RATE_LIMIT}.`, 100, 10000000, { default: DEFAULT_WAF_RATE_LIMIT }),
+      },
+      {
+        default: {},
+        'x-kubernetes-validations': [
+          { rule: 'self.throttlingRateLimit <= self.throttlingBurstLimit', message: 'spec.parameters.api.throttlingRateLimit must not exceed spec.parameters.api.throttlingBurstLimit' },
+        ],
+      },
+    ),
   },
   {
-    required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId'],
+    required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId', 'application'],
     'x-kubernetes-validations': [
       {
         rule: "self.environment != 'prod' || self.network.azCount == 3",
@@ -274,6 +348,26 @@ export const parametersSchema: JsonSchema = obj(
         rule: `!has(self.database.maxCapacity) || has(self.database.minCapacity) || self.database.maxCapacity >= ${tableAcu('auroraMinAcu')}`,
         message:
           "spec.parameters.database.maxCapacity must not be below the capacity table's minimum ACUs for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.database.minCapacity as well",
+      },
+      {
+        rule: "self.environment != 'prod' || !has(self.application.minTasks) || self.application.minTasks >= 2",
+        message: 'spec.parameters.application.minTasks must be at least 2 when spec.parameters.environment is prod (one task per AZ failure)',
+      },
+      {
+        rule: `!has(self.application.minTasks) || has(self.application.maxTasks) || self.application.minTasks <= ${tableTasks('maxTasks')}`,
+        message: "spec.parameters.application.minTasks must not exceed the capacity table's maximum tasks for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.application.maxTasks as well",
+      },
+      {
+        rule: `!has(self.application.maxTasks) || has(self.application.minTasks) || self.application.maxTasks >= ${tableTasks('minTasks')}`,
+        message: "spec.parameters.application.maxTasks must not be below the capacity table's minimum tasks for spec.parameters.capacity.expectedConcurrentStudents; set spec.parameters.application.minTasks as well",
+      },
+      {
+        rule: "self.application.image.startsWith(self.awsAccountId + '.dkr.ecr.' + self.region + '.amazonaws.com/')",
+        message: "spec.parameters.application.image must be in Amazon ECR of spec.parameters.awsAccountId in spec.parameters.region (the tasks pull through the VPC's ECR endpoints and the execution role may pull only from there); replicate the image there with ECR replication",
+      },
+      {
+        rule: "self.application.certificateArn.split(':')[3] == self.region && self.application.certificateArn.split(':')[4] == self.awsAccountId",
+        message: 'spec.parameters.application.certificateArn must be an ACM certificate in spec.parameters.region and spec.parameters.awsAccountId (the ALB can only use a certificate of its own region and account)',
       },
       {
         rule: "self.environmentSuffix.matches('^[a-z]([-a-z0-9]{0,10}[a-z0-9])?$')",

@@ -18,6 +18,10 @@ export const SIZING_STATUS: JsonSchema = obj('The sizing in force, after capacit
     cacheNodeType: str('ElastiCache node type in force.'),
     cacheShards: { type: 'integer', description: 'ElastiCache shards in force.' },
     cacheReplicas: { type: 'integer', description: 'ElastiCache replicas per shard in force.' },
+    taskCpu: str('Fargate task CPU units in force (1024 = 1 vCPU).'),
+    taskMemory: str('Fargate task memory in MiB in force.'),
+    minTasks: { type: 'integer', description: 'Fewest tasks the autoscaler keeps, in force.' },
+    maxTasks: { type: 'integer', description: 'Most tasks the autoscaler starts, in force.' },
   });
 
 export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
@@ -26,7 +30,8 @@ export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
     publicSubnetIds: ids('Public subnet IDs, in AZ order.'),
     dataSubnetIds: ids('Isolated data subnet IDs (Aurora and Redis), in AZ order.'),
     privateRouteTableIds: ids("The private subnets' route tables, in AZ order (the S3 gateway endpoint is attached to them)."),
-    albSecurityGroupId: str('Security group for the internet-facing ALB (443 only).'),
+    nlbSecurityGroupId: str('Security group of the internal NLB behind the API Gateway VPC link (no inbound rule).'),
+    albSecurityGroupId: str('Security group of the internal ALB (HTTPS from the NLB only).'),
     appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
   });
 
@@ -54,6 +59,25 @@ export const CACHE_STATUS: JsonSchema = obj('ElastiCache endpoints.', {
     connectionSecretArn: str('ARN of the Secrets Manager secret that holds the rediss:// connection string.'),
   });
 
+export const APPLICATION_STATUS: JsonSchema = obj('The assessment service on ECS Fargate and its internal ALB.', {
+    clusterArn: str('ARN of the ECS cluster.'),
+    serviceArn: str('ARN of the ECS service.'),
+    taskDefinitionArn: str('ARN of the task definition revision in force.'),
+    albArn: str('ARN of the internal ALB (the NLB forwards to it).'),
+    albDnsName: str('DNS name of the internal ALB (reachable only from the VPC link NLB).'),
+    fileSystemId: str('ID of the EFS file system.'),
+    taskRoleArn: str('ARN of the task role.'),
+    logGroupArn: str('ARN of the encrypted CloudWatch log group of the service.'),
+  });
+
+export const API_STATUS: JsonSchema = obj('The public front door.', {
+    invokeUrl: str('The API\'s invoke URL (https://<id>.execute-api.<region>.amazonaws.com/<stage>); requests must be SigV4-signed (IAM).'),
+    restApiId: str('ID of the REST API.'),
+    stageArn: str('ARN of the stage (the WAF is associated with it).'),
+    webAclArn: str('ARN of the WAFv2 web ACL.'),
+    accessLogGroupArn: str('ARN of the encrypted access log group of the stage.'),
+  });
+
 /**
  * status.* of the XR: what an application team needs to connect, written back by
  * ToCompositeFieldPath patches from the tiers' statuses (each part is also its tier's status).
@@ -66,6 +90,8 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
   deletionSafety: DELETION_SAFETY_STATUS,
   database: DATABASE_STATUS,
   cache: CACHE_STATUS,
+  application: APPLICATION_STATUS,
+  api: API_STATUS,
 });
 
 /** Keys Crossplane puts into the claim's connection secret. None holds a password. */
@@ -78,5 +104,9 @@ export const CONNECTION_SECRET_KEYS = [
   'redisEndpoint',
   'redisPort',
   'redisUser',
+  'apiInvokeUrl',
+  'albDnsName',
+  'ecsClusterArn',
+  'ecsServiceArn',
 ] as const;
 export type ConnectionSecretKey = (typeof CONNECTION_SECRET_KEYS)[number];

@@ -35,10 +35,14 @@ export const VPC_PARAMETER: JsonSchema = obj('The network the tier joins (IDs fr
   privateSubnetIds: { type: 'array', description: 'The private (application) subnets, one per AZ.', minItems: 2, maxItems: 3, items: str('Subnet ID.', { pattern: '^subnet-[0-9a-f]+$', maxLength: 32 }) },
   privateRouteTableIds: { type: 'array', description: 'The private subnets\' route tables, one per AZ.', minItems: 2, maxItems: 3, items: str('Route table ID.', { pattern: '^rtb-[0-9a-f]+$', maxLength: 32 }) },
   appSecurityGroupId: str("The application tier's security group: the only source admitted to the store.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
+  albSecurityGroupId: str("The internal ALB's security group.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
+  nlbSecurityGroupId: str("The VPC link NLB's security group.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
 }, {
   'x-kubernetes-validations': [
     kept('id', 'vpc'),
     kept('appSecurityGroupId', 'vpc'),
+    kept('albSecurityGroupId', 'vpc'),
+    kept('nlbSecurityGroupId', 'vpc'),
     ...['dataSubnetIds', 'privateSubnetIds', 'privateRouteTableIds'].map((f) => grows(f, 'vpc')),
   ],
 });

@@ -2,6 +2,8 @@ import { celDouble, tableCel } from '../sizing/capacity-table';
 import { instanceSlots } from '../apis/database/aurora-instances';
 import { NAT_PER_AZ_ENVIRONMENTS } from '../apis/network/routing';
 import { ZONE_C_ATTACHMENTS } from '../apis/endpoints/vpc-endpoints';
+import { ZONE_C_MOUNT_TARGET } from '../apis/application/efs';
+import { ACCOUNT_LOGGING_RESOURCES } from '../apis/edge/account-logging';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -48,12 +50,14 @@ export function filters(): Filter[] {
   ]) {
     out.push({ name, expression: CEL.threeAzs });
   }
-  // Zone c's endpoint attachments: 3 AZs, and zone c's ID already published by the network tier.
-  for (const { name, ids } of ZONE_C_ATTACHMENTS) {
+  // Zone c's endpoint attachments and EFS mount target: 3 AZs, and zone c's ID already published by the network tier.
+  for (const { name, ids } of [...ZONE_C_ATTACHMENTS, ZONE_C_MOUNT_TARGET]) {
     const list = `observed.composite.resource.${ids}`;
     const parent = list.slice(0, list.lastIndexOf('.'));
     out.push({ name, expression: and(CEL.threeAzs, `has(${parent})`, `has(${list})`, `size(${list}) >= 3`) });
   }
+  // API Gateway's account-level settings: only where this claim manages them.
+  for (const name of ACCOUNT_LOGGING_RESOURCES) out.push({ name, expression: `${params}.api.manageAccountSettings == true` });
   // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
   for (const kind of ['nat-eip', 'nat-gateway']) {
     out.push({ name: `${kind}-b`, expression: CEL.natPerAz });

@@ -122,6 +122,17 @@ export function matchRegexp(patterns: { regexp: string; result: unknown }[]): Tr
   };
 }
 
+/** match transform over literal values, with the value for anything else. */
+export function matchLiteral(literals: Record<string, unknown>, fallbackValue: unknown): Transform {
+  return {
+    type: ResourcesResourcesPatchesTransformsType.MATCH,
+    match: {
+      patterns: Object.entries(literals).map(([literal, result]) => ({ type: ResourcesResourcesPatchesTransformsMatchPatternsType.LITERAL, literal, result })),
+      fallbackValue,
+    },
+  };
+}
+
 /** The shared patch sets of the composition. */
 export const PATCH_SET = { providerConfig: 'provider-config', region: 'region', tags: 'tags' } as const;
 

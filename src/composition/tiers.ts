@@ -1,6 +1,8 @@
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
+import { APPLICATION_API } from '../apis/application/api';
 import { CACHE_API } from '../apis/cache/api';
 import { DATABASE_API } from '../apis/database/api';
+import { EDGE_API } from '../apis/edge/api';
 import { ENDPOINTS_API } from '../apis/endpoints/api';
 import { KEYS_API } from '../apis/keys/api';
 import { NETWORK_API } from '../apis/network/api';
@@ -8,7 +10,10 @@ import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
 import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
 import { Dependency, deletionOrderResources, party, protectedWhileComposed } from './deletion-order';
 import { KEY_ARN_FIELDS, keyArnsToTier } from './keys-tier';
-import { combine, fromXr, Patch, toXr } from './patches';
+import { IMAGE_REPOSITORY_REGEXP } from '../api/parameters';
+import { API_STATUS, APPLICATION_STATUS } from '../api/status';
+import { ALB_LOG_DELIVERY_PRINCIPALS, LOG_DELIVERY_SERVICE_PRINCIPAL } from '../apis/application/alb-log-delivery';
+import { combine, fromXr, matchLiteral, Patch, regexpGroup, toXr } from './patches';
 import { composed, LABEL } from './resource';
 
 /**
@@ -42,11 +47,18 @@ function tier(api: TierApi, name: string, patches: Patch[], connectionDetails?: 
 /** What each tier publishes that the platform copies to its own status. */
 const SIZING_FROM_DATABASE = ['tier', 'databaseMinCapacity', 'databaseMaxCapacity', 'databaseReaders'];
 const SIZING_FROM_CACHE = ['cacheNodeType', 'cacheShards', 'cacheReplicas'];
+const SIZING_FROM_APPLICATION = ['taskCpu', 'taskMemory', 'minTasks', 'maxTasks'];
 
 export function tierResources(): ResourcesResources[] {
   return [
     tier(KEYS_API, 'keys', [...identity(), ...KEY_ARN_FIELDS.map((f) => toXr(`status.keys.${f}`, `status.keys.${f}`))]),
-    tier(NETWORK_API, 'network', [...identity(), ...params('network'), ...keyArnsToTier(), toXr('status.network', 'status.network')]),
+    tier(NETWORK_API, 'network', [
+      ...identity(),
+      ...params('network'),
+      fromXr('spec.parameters.application.containerPort', 'spec.parameters.application.containerPort'),
+      ...keyArnsToTier(),
+      toXr('status.network', 'status.network'),
+    ]),
     tier(
       DATABASE_API,
       'database',
@@ -96,9 +108,50 @@ export function tierResources(): ResourcesResources[] {
       fromXr('status.network.privateRouteTableIds', 'spec.parameters.vpc.privateRouteTableIds'),
       fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
     ]),
+    tier(
+      APPLICATION_API,
+      'application',
+      [
+        ...identity(),
+        ...params('capacity', 'network', 'application'),
+        fromXr('status.network.vpcId', 'spec.parameters.vpc.id'),
+        fromXr('status.network.privateSubnetIds', 'spec.parameters.vpc.privateSubnetIds'),
+        fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
+        fromXr('status.network.albSecurityGroupId', 'spec.parameters.vpc.albSecurityGroupId'),
+        ...keyArnsToTier(),
+        fromXr('status.database.endpoint', 'spec.parameters.connections.databaseEndpoint'),
+        fromXr('status.database.readerEndpoint', 'spec.parameters.connections.databaseReaderEndpoint'),
+        fromXr('status.database.masterUserSecretArn', 'spec.parameters.connections.databaseSecretArn'),
+        fromXr('status.cache.connectionSecretArn', 'spec.parameters.connections.cacheSecretArn'),
+        fromXr('spec.parameters.application.image', 'spec.parameters.imageRepository', regexpGroup(IMAGE_REPOSITORY_REGEXP, 1)),
+        fromXr('spec.parameters.region', 'spec.parameters.albLogDeliveryPrincipal', matchLiteral(ALB_LOG_DELIVERY_PRINCIPALS, LOG_DELIVERY_SERVICE_PRINCIPAL)),
+        ...Object.keys(APPLICATION_STATUS.properties!).map((f) => toXr(`status.application.${f}`, `status.application.${f}`)),
+        ...SIZING_FROM_APPLICATION.map((f) => toXr(`status.sizing.${f}`, `status.sizing.${f}`)),
+      ],
+      {
+        albDnsName: 'status.application.albDnsName',
+        ecsClusterArn: 'status.application.clusterArn',
+        ecsServiceArn: 'status.application.serviceArn',
+      },
+    ),
+    tier(
+      EDGE_API,
+      'edge',
+      [
+        ...identity(),
+        ...params('application', 'api'),
+        fromXr('status.network.vpcId', 'spec.parameters.vpc.id'),
+        fromXr('status.network.privateSubnetIds', 'spec.parameters.vpc.privateSubnetIds'),
+        fromXr('status.network.nlbSecurityGroupId', 'spec.parameters.vpc.nlbSecurityGroupId'),
+        ...keyArnsToTier(),
+        fromXr('status.application.albArn', 'spec.parameters.alb.arn'),
+        ...Object.keys(API_STATUS.properties!).map((f) => toXr(`status.api.${f}`, `status.api.${f}`)),
+      ],
+      { apiInvokeUrl: 'status.api.invokeUrl' },
+    ),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
     // No tier can be deleted on its own: only with the platform, in the order above.
-    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
+    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE, APPLICATION, EDGE].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
   ];
 }
 
@@ -108,6 +161,8 @@ const NETWORK = tierParty(NETWORK_API, 'network');
 const DATABASE = tierParty(DATABASE_API, 'database');
 const CACHE = tierParty(CACHE_API, 'cache');
 const ENDPOINTS = tierParty(ENDPOINTS_API, 'endpoints');
+const APPLICATION = tierParty(APPLICATION_API, 'application');
+const EDGE = tierParty(EDGE_API, 'edge');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const NETWORK_WHY = "its network interfaces sit in the network tier's data subnets; AWS refuses to delete the subnets while they exist";
@@ -123,5 +178,10 @@ export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
   { user: CACHE, used: KEYS, why: KEY_WHY },
   { user: CACHE, used: NETWORK, why: NETWORK_WHY },
   { user: NETWORK, used: KEYS, why: 'its flow-log group is encrypted with the logs key' },
+  { user: APPLICATION, used: KEYS, why: 'its log group, file system and secrets are encrypted with the keys of the keys tier' },
+  { user: APPLICATION, used: NETWORK, why: "its tasks', ALB's and mount targets' network interfaces sit in the network tier's private subnets and security groups" },
+  { user: EDGE, used: APPLICATION, why: "the NLB forwards to the application tier's ALB; ELB refuses to delete the ALB while it is a target" },
+  { user: EDGE, used: KEYS, why: 'its access-log and WAF log groups are encrypted with the logs key' },
+  { user: EDGE, used: NETWORK, why: "the NLB's network interfaces sit in the network tier's private subnets and its security group" },
   { user: ENDPOINTS, used: NETWORK, why: "the interface endpoints' network interfaces sit in the network tier's private subnets and the gateway endpoint in its route tables" },
 ];

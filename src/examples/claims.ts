@@ -34,6 +34,23 @@ export interface PlatformParameters {
     readonly replicas?: number;
     readonly snapshotRetentionDays?: number;
   };
+  readonly application: {
+    readonly image: string;
+    readonly hostname: string;
+    readonly certificateArn: string;
+    readonly containerPort?: number;
+    readonly healthCheckPath?: string;
+    readonly cpuTargetPercent?: number;
+    readonly memoryTargetPercent?: number;
+    readonly minTasks?: number;
+    readonly maxTasks?: number;
+  };
+  readonly api?: {
+    readonly throttlingRateLimit?: number;
+    readonly throttlingBurstLimit?: number;
+    readonly manageAccountSettings?: boolean;
+    readonly wafRateLimitPerIp?: number;
+  };
 }
 
 export interface ExampleClaim {
@@ -55,6 +72,40 @@ export const DEV_CLAIM: ExampleClaim = {
     network: { vpcCidr: '10.10.0.0/16', azCount: 2, privateSubnetCidrs: ['10.10.0.0/19', '10.10.32.0/19'], publicSubnetCidrs: ['10.10.128.0/22', '10.10.132.0/22'], dataSubnetCidrs: ['10.10.144.0/22', '10.10.148.0/22'] },
     database: { readers: 0, backupRetentionDays: 7 },
     cache: { replicas: 1 },
+    application: {
+      image: '111122223333.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:1.4.2',
+      hostname: 'assessments-dev.example.edu',
+      certificateArn: 'arn:aws:acm:eu-west-2:111122223333:certificate/0f6c3a52-1d7e-4b8a-9c21-5e4f7a9b3d10',
+      minTasks: 1,
+      maxTasks: 4,
+    },
+    api: { throttlingRateLimit: 200, throttlingBurstLimit: 400 },
+  },
+};
+
+/** A staging platform for rehearsing exams: 3 AZs, 20,000 students, the image pinned by digest. */
+export const STAGING_CLAIM: ExampleClaim = {
+  name: 'assessments-staging',
+  namespace: 'assessments-staging',
+  parameters: {
+    environment: 'staging',
+    environmentSuffix: 'staging',
+    owner: 'platform-team',
+    awsAccountId: '777788889999',
+    capacity: { expectedConcurrentStudents: 20000 },
+    network: {
+      vpcCidr: '10.20.0.0/16',
+      azCount: 3,
+      privateSubnetCidrs: ['10.20.0.0/19', '10.20.32.0/19', '10.20.64.0/19'],
+      publicSubnetCidrs: ['10.20.128.0/22', '10.20.132.0/22', '10.20.136.0/22'],
+      dataSubnetCidrs: ['10.20.144.0/22', '10.20.148.0/22', '10.20.152.0/22'],
+    },
+    database: { backupRetentionDays: 14 },
+    application: {
+      image: '777788889999.dkr.ecr.eu-west-2.amazonaws.com/assessment-service@sha256:9b2c6f0e4a7d3c1b8e5f2a6d9c0b3e7f1a4d8c2b6e0f3a7d1c5b9e2f6a0d4c8b',
+      hostname: 'assessments-staging.example.edu',
+      certificateArn: 'arn:aws:acm:eu-west-2:777788889999:certificate/3a1b7c2d-8e4f-4a6b-9c0d-1e2f3a4b5c6d',
+    },
   },
 };
 
@@ -72,10 +123,16 @@ export const PROD_CLAIM: ExampleClaim = {
     capacity: { expectedConcurrentStudents: 100000 },
     network: { azCount: 3 },
     database: { backupRetentionDays: 35, deletionProtection: true },
+    application: {
+      image: '444455556666.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:1.4.2',
+      hostname: 'assessments.example.edu',
+      certificateArn: 'arn:aws:acm:eu-west-2:444455556666:certificate/7d2e9f14-3b6a-4c8d-a1e5-92f0b7c4d6e3',
+    },
+    api: { throttlingRateLimit: 5000, throttlingBurstLimit: 10000 },
   },
 };
 
-export const EXAMPLE_CLAIMS = [DEV_CLAIM, PROD_CLAIM];
+export const EXAMPLE_CLAIMS = [DEV_CLAIM, STAGING_CLAIM, PROD_CLAIM];
 
 /** The claim object users apply. */
 export function claimManifest(claim: ExampleClaim): Record<string, any> {

@@ -24,6 +24,34 @@ export interface CapacityBand {
   readonly cacheShards: number;
   /** ElastiCache replicas per shard (at least 1 for Multi-AZ failover). */
   readonly cacheReplicas: number;
+  /** Fargate task CPU units (1024 = 1 vCPU), a size Fargate offers. */
+  readonly taskCpu: number;
+  /** Fargate task memory in MiB, valid for taskCpu. */
+  readonly taskMemory: number;
+  /** Tasks the service never scales below (the autoscaler's minimum). */
+  readonly minTasks: number;
+  /** Tasks the service never scales above (the autoscaler's maximum). */
+  readonly maxTasks: number;
+}
+
+/**
+ * The load model that turns students into tasks (README "Capacity"): at exam peak each student
+ * makes REQUESTS_PER_STUDENT_PER_SECOND requests (an answer saved every ~10 s, plus navigation),
+ * and one vCPU of the assessment service serves REQUESTS_PER_VCPU_PER_SECOND at the CPU target.
+ * A test proves that every band's maxTasks holds the band's largest student count at the default
+ * CPU target, and that minTasks keeps two tasks for failover.
+ */
+export const REQUESTS_PER_STUDENT_PER_SECOND = 0.1;
+export const REQUESTS_PER_VCPU_PER_SECOND = 200;
+/** The default CPU target of the autoscaler, percent. */
+export const DEFAULT_CPU_TARGET = 70;
+/** The default memory target of the autoscaler, percent. */
+export const DEFAULT_MEMORY_TARGET = 75;
+
+/** Tasks needed for `students` with tasks of `taskCpu` units kept at `cpuTarget` percent. */
+export function tasksNeeded(students: number, taskCpu: number, cpuTarget = DEFAULT_CPU_TARGET): number {
+  const perTask = (taskCpu / 1024) * REQUESTS_PER_VCPU_PER_SECOND * (cpuTarget / 100);
+  return Math.ceil((students * REQUESTS_PER_STUDENT_PER_SECOND) / perTask);
 }
 
 /** Lower and upper bounds the XRD accepts for expected concurrent students. */
@@ -35,14 +63,14 @@ export const DEFAULT_STUDENTS = 100_000;
 /**
  * Bands are contiguous and cover MIN_STUDENTS..MAX_STUDENTS (a test proves it). Figures assume
  * ~1 Aurora ACU per 1,000 concurrent students at exam peak with reads on readers, and session
- * state plus answer buffering in Redis at ~12 GB per 100k students.
+ * state plus answer buffering in Redis at ~12 GB per 100k students; tasks from the load model above.
  */
 export const CAPACITY_TABLE: readonly CapacityBand[] = [
-  { tier: 'xs', minStudents: MIN_STUDENTS, maxStudents: 5_000, auroraMinAcu: 0.5, auroraMaxAcu: 8, auroraReaders: 1, cacheNodeType: 'cache.t4g.medium', cacheShards: 1, cacheReplicas: 1 },
-  { tier: 's', minStudents: 5_001, maxStudents: 25_000, auroraMinAcu: 2, auroraMaxAcu: 32, auroraReaders: 1, cacheNodeType: 'cache.r7g.large', cacheShards: 2, cacheReplicas: 1 },
-  { tier: 'm', minStudents: 25_001, maxStudents: 75_000, auroraMinAcu: 4, auroraMaxAcu: 64, auroraReaders: 2, cacheNodeType: 'cache.r7g.large', cacheShards: 3, cacheReplicas: 2 },
-  { tier: 'l', minStudents: 75_001, maxStudents: 150_000, auroraMinAcu: 8, auroraMaxAcu: 128, auroraReaders: 2, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 4, cacheReplicas: 2 },
-  { tier: 'xl', minStudents: 150_001, maxStudents: MAX_STUDENTS, auroraMinAcu: 16, auroraMaxAcu: 256, auroraReaders: 3, cacheNodeType: 'cache.r7g.2xlarge', cacheShards: 8, cacheReplicas: 2 },
+  { tier: 'xs', minStudents: MIN_STUDENTS, maxStudents: 5_000, auroraMinAcu: 0.5, auroraMaxAcu: 8, auroraReaders: 1, cacheNodeType: 'cache.t4g.medium', cacheShards: 1, cacheReplicas: 1, taskCpu: 512, taskMemory: 1024, minTasks: 2, maxTasks: 8 },
+  { tier: 's', minStudents: 5_001, maxStudents: 25_000, auroraMinAcu: 2, auroraMaxAcu: 32, auroraReaders: 1, cacheNodeType: 'cache.r7g.large', cacheShards: 2, cacheReplicas: 1, taskCpu: 1024, taskMemory: 2048, minTasks: 2, maxTasks: 20 },
+  { tier: 'm', minStudents: 25_001, maxStudents: 75_000, auroraMinAcu: 4, auroraMaxAcu: 64, auroraReaders: 2, cacheNodeType: 'cache.r7g.large', cacheShards: 3, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 4, maxTasks: 30 },
+  { tier: 'l', minStudents: 75_001, maxStudents: 150_000, auroraMinAcu: 8, auroraMaxAcu: 128, auroraReaders: 2, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 4, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 6, maxTasks: 60 },
+  { tier: 'xl', minStudents: 150_001, maxStudents: MAX_STUDENTS, auroraMinAcu: 16, auroraMaxAcu: 256, auroraReaders: 3, cacheNodeType: 'cache.r7g.2xlarge', cacheShards: 8, cacheReplicas: 2, taskCpu: 4096, taskMemory: 8192, minTasks: 10, maxTasks: 100 },
 ];
 
 /**
@@ -82,11 +110,11 @@ export function bandFor(students: number): CapacityBand {
 export function capacityTableMarkdown(): string {
   const fmt = (n: number) => n.toLocaleString('en-US');
   const rows = CAPACITY_TABLE.map((b) =>
-    `| ${b.tier} | ${fmt(b.minStudents)}–${fmt(b.maxStudents)} | ${b.auroraMinAcu}–${b.auroraMaxAcu} | ${b.auroraReaders} | ${b.cacheNodeType} | ${b.cacheShards} | ${b.cacheReplicas} |`,
+    `| ${b.tier} | ${fmt(b.minStudents)}–${fmt(b.maxStudents)} | ${b.auroraMinAcu}–${b.auroraMaxAcu} | ${b.auroraReaders} | ${b.cacheNodeType} | ${b.cacheShards} | ${b.cacheReplicas} | ${b.taskCpu / 1024} vCPU / ${b.taskMemory / 1024} GB | ${b.minTasks}–${b.maxTasks} |`,
   );
   return [
-    '| tier | expected concurrent students | Aurora ACU (min–max) | Aurora readers | cache node type | cache shards | replicas per shard |',
-    '|---|---|---|---|---|---|---|',
+    '| tier | expected concurrent students | Aurora ACU (min–max) | Aurora readers | cache node type | cache shards | replicas per shard | task size | tasks (min–max) |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

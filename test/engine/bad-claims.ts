@@ -7,7 +7,12 @@ import { PlatformParameters } from '../../src/examples/claims';
  * reject each with the same message.
  */
 export const P = 'spec.parameters';
-export const dev: PlatformParameters = { environment: 'dev', environmentSuffix: 'dev1', owner: 'platform-team', awsAccountId: '123456789012' };
+const app = {
+  image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:2.0.1',
+  hostname: 'assessments.example.edu',
+  certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/11111111-2222-3333-4444-555555555555',
+};
+export const dev: PlatformParameters = { environment: 'dev', environmentSuffix: 'dev1', owner: 'platform-team', awsAccountId: '123456789012', application: app };
 export const prod: PlatformParameters = { ...dev, environment: 'prod', environmentSuffix: 'prod1' };
 const net3 = (vpcCidr: string, privateSubnetCidrs: string[], publicSubnetCidrs: string[]) => ({ vpcCidr, privateSubnetCidrs, publicSubnetCidrs });
 
@@ -42,6 +47,42 @@ export const BAD_CLAIMS: [string, any, string][] = [
   ['max ACU alone below the table minimum (300k: 16-256)', { ...dev, capacity: { expectedConcurrentStudents: 300000 }, database: { maxCapacity: 8 } }, `${P}.database.maxCapacity must not be below the capacity table's minimum ACUs for ${P}.capacity.expectedConcurrentStudents; set ${P}.database.minCapacity as well`],
   ['min ACU not in 0.5 steps', { ...dev, database: { minCapacity: 1.3 } }, `${P}.database.minCapacity must be a multiple of 0.5 ACU`],
   ['backup retention of 40 days', { ...dev, database: { backupRetentionDays: 40 } }, `${P}.database.backupRetentionDays must be between 7 and 35 days`],
+  ['image tagged latest', { ...dev, application: { ...app, image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:latest' } }, `${P}.application.image must be pinned: use a version tag or @sha256:<digest>, never :latest`],
+  ['untagged image', { ...dev, application: { ...app, image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service' } }, `${P}.application.image must carry a tag or a @sha256:<digest>; an untagged image means :latest`],
+  ['image outside ECR', { ...dev, application: { ...app, image: 'docker.io/library/nginx:1.27' } }, pattern('application.image')],
+  ['image in another account', { ...dev, application: { ...app, image: '999999999999.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:2.0.1' } }, `${P}.application.image must be in Amazon ECR of ${P}.awsAccountId in ${P}.region`],
+  ['certificate in another region', { ...dev, application: { ...app, certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' } }, `${P}.application.certificateArn must be an ACM certificate in ${P}.region and ${P}.awsAccountId`],
+  ['certificate that is not ACM', { ...dev, application: { ...app, certificateArn: 'arn:aws:iam::123456789012:server-certificate/x' } }, pattern('application.certificateArn')],
+  ['no application', { environment: 'dev', environmentSuffix: 'dev1', owner: 'platform-team', awsAccountId: '123456789012' }, `${P}.application: Required value`],
+  ['no image', { ...dev, application: { hostname: app.hostname, certificateArn: app.certificateArn } }, `${P}.application.image: Required value`],
+  ['container port 80 (root only)', { ...dev, application: { ...app, containerPort: 80 } }, below('application.containerPort', 1024)],
+  ['health check path without a slash', { ...dev, application: { ...app, healthCheckPath: 'healthz' } }, pattern('application.healthCheckPath')],
+  ['hostname with a scheme', { ...dev, application: { ...app, hostname: 'https://assessments.example.edu' } }, pattern('application.hostname')],
+  ['min tasks above max tasks', { ...dev, application: { ...app, minTasks: 10, maxTasks: 5 } }, `${P}.application.minTasks must not exceed ${P}.application.maxTasks`],
+  ['prod with 1 task', { ...prod, application: { ...app, minTasks: 1 } }, `${P}.application.minTasks must be at least 2 when ${P}.environment is prod`],
+  ['min tasks alone above the table maximum (100k: 6-60)', { ...dev, application: { ...app, minTasks: 70 } }, `${P}.application.minTasks must not exceed the capacity table's maximum tasks for ${P}.capacity.expectedConcurrentStudents; set ${P}.application.maxTasks as well`],
+  ['max tasks alone below the table minimum (300k: 10-100)', { ...dev, capacity: { expectedConcurrentStudents: 300000 }, application: { ...app, maxTasks: 4 } }, `${P}.application.maxTasks must not be below the capacity table's minimum tasks for ${P}.capacity.expectedConcurrentStudents; set ${P}.application.minTasks as well`],
+  ['CPU target of 95%', { ...dev, application: { ...app, cpuTargetPercent: 95 } }, above('application.cpuTargetPercent', 90)],
+  ['throttling rate above burst', { ...dev, api: { throttlingRateLimit: 5000, throttlingBurstLimit: 1000 } }, `${P}.api.throttlingRateLimit must not exceed ${P}.api.throttlingBurstLimit`],
+  ['throttling rate above its default burst', { ...dev, api: { throttlingRateLimit: 20000 } }, `${P}.api.throttlingRateLimit must not exceed ${P}.api.throttlingBurstLimit`],
+  ['throttling rate of 0', { ...dev, api: { throttlingRateLimit: 0 } }, below('api.throttlingRateLimit', 1)],
+  ['throttling rate above 100,000', { ...dev, api: { throttlingRateLimit: 100001, throttlingBurstLimit: 200000 } }, above('api.throttlingRateLimit', 100000)],
+  ['burst of 0', { ...dev, api: { throttlingRateLimit: 1, throttlingBurstLimit: 0 } }, below('api.throttlingBurstLimit', 1)],
+  ['burst above 200,000', { ...dev, api: { throttlingBurstLimit: 200001 } }, above('api.throttlingBurstLimit', 200000)],
+  ['WAF limit above 10 million', { ...dev, api: { wafRateLimitPerIp: 10000001 } }, above('api.wafRateLimitPerIp', 10000000)],
+  ['certificate ARN of 2049 characters', { ...dev, application: { ...app, certificateArn: `arn:aws:acm:eu-west-2:123456789012:certificate/${'a'.repeat(2049 - 47)}` } }, tooLong('application.certificateArn', 2048)],
+  ['container port 65536', { ...dev, application: { ...app, containerPort: 65536 } }, above('application.containerPort', 65535)],
+  ['CPU target of 10%', { ...dev, application: { ...app, cpuTargetPercent: 10 } }, below('application.cpuTargetPercent', 20)],
+  ['memory target of 10%', { ...dev, application: { ...app, memoryTargetPercent: 10 } }, below('application.memoryTargetPercent', 20)],
+  ['memory target of 95%', { ...dev, application: { ...app, memoryTargetPercent: 95 } }, above('application.memoryTargetPercent', 90)],
+  ['health check path of 256 characters', { ...dev, application: { ...app, healthCheckPath: `/${'a'.repeat(255)}` } }, tooLong('application.healthCheckPath', 255)],
+  ['hostname of 254 characters', { ...dev, application: { ...app, hostname: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.edu` } }, tooLong('application.hostname', 253)],
+  ['image of 513 characters', { ...dev, application: { ...app, image: `123456789012.dkr.ecr.eu-west-2.amazonaws.com/${'a'.repeat(513 - 49)}:1.0` } }, tooLong('application.image', 512)],
+  ['0 min tasks', { ...dev, application: { ...app, minTasks: 0 } }, below('application.minTasks', 1)],
+  ['1,001 min tasks', { ...dev, application: { ...app, minTasks: 1001, maxTasks: 1000 } }, above('application.minTasks', 1000)],
+  ['0 max tasks', { ...dev, application: { ...app, maxTasks: 0 } }, below('application.maxTasks', 1)],
+  ['1,001 max tasks', { ...dev, application: { ...app, maxTasks: 1001 } }, above('application.maxTasks', 1000)],
+  ['WAF limit below 100', { ...dev, api: { wafRateLimitPerIp: 10 } }, below('api.wafRateLimitPerIp', 100)],
   ['suffix ending with a dash', { ...dev, environmentSuffix: 'dev-' }, `${P}.environmentSuffix must be 2-12 lowercase letters, digits or "-", start with a letter and not end with "-"`],
   // enums
   ['unknown environment', { ...dev, environment: 'qa' }, unsupported('environment')],
@@ -127,6 +168,7 @@ export const BAD_UPDATES: [string, any, any, string][] = [
   ['fewer AZs', { ...dev, network: { azCount: 3 } }, { ...dev, network: { azCount: 2 } }, `${P}.network.azCount cannot shrink after creation`],
   ['a moved data subnet', dev, { ...dev, network: { dataSubnetCidrs: ['10.0.144.0/22', '10.0.156.0/22', '10.0.152.0/22'] } }, `${P}.network.dataSubnetCidrs: existing entries cannot change or be removed after creation`],
   ['a moved private subnet', dev, { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.96.0/19', '10.0.64.0/19'] } }, `${P}.network.privateSubnetCidrs: existing entries cannot change or be removed after creation`],
+  ['another hostname', dev, { ...dev, application: { ...app, hostname: 'exams.example.edu' } }, `${P}.application.hostname cannot change after creation`],
   ['a removed public subnet', dev, { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.publicSubnetCidrs: existing entries cannot change or be removed after creation`],
 ];
 
@@ -134,4 +176,5 @@ export const BAD_UPDATES: [string, any, any, string][] = [
 export const GOOD_UPDATES: [string, any, any][] = [
   ['a third AZ with its subnets added', { ...dev, network: { azCount: 2, privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'], publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, { ...dev, network: { azCount: 3 } }],
   ['a new owner and more students', dev, { ...dev, owner: 'assessment-team', capacity: { expectedConcurrentStudents: 50000 } }],
+  ['a new image, certificate and task bounds', dev, { ...dev, application: { ...app, image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:2.1.0', certificateArn: 'arn:aws:acm:eu-west-2:123456789012:certificate/66666666-7777-8888-9999-000000000000', minTasks: 3, maxTasks: 12 } }],
 ];

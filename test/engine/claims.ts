@@ -43,6 +43,18 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
       },
       database: { engineVersion: '16.8', minCapacity: 2, maxCapacity: 64, readers: 5, backupRetentionDays: 21, deletionProtection: true },
       cache: { engineVersion: '7.1', nodeType: 'cache.r7g.xlarge', shards: 3, replicas: 2, snapshotRetentionDays: 14 },
+      application: {
+        image: '777788889999.dkr.ecr.eu-west-1.amazonaws.com/exams/assessment-service@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
+        hostname: 'exams.eu1.example.edu',
+        certificateArn: 'arn:aws:acm:eu-west-1:777788889999:certificate/5c4b3a29-1807-4f6e-8d5c-4b3a29180706',
+        containerPort: 9443,
+        healthCheckPath: '/health/ready',
+        cpuTargetPercent: 60,
+        memoryTargetPercent: 80,
+        minTasks: 5,
+        maxTasks: 40,
+      },
+      api: { throttlingRateLimit: 3000, throttlingBurstLimit: 6000, manageAccountSettings: false, wafRateLimitPerIp: 50000 },
     },
   },
   {

@@ -31,7 +31,7 @@ interface Row {
   readonly atProvider: (o: Observed) => Record<string, unknown>;
 }
 
-const arn = (service: string, o: Observed, resource: string, global = false) => `arn:aws:${service}:${global ? '' : o.region}:${o.account}:${resource}`;
+const arn = (service: string, o: Omit<Observed, 'externalName'>, resource: string, global = false) => `arn:aws:${service}:${global ? '' : o.region}:${o.account}:${resource}`;
 /** An EC2 resource with a generated `<prefix>-<17 hex>` ID; `owned` kinds also report the owning account. */
 const ec2 = (prefix: string, type: string, owned = true): Row => ({
   generatedId: (o) => `${prefix}-${o.hex.slice(0, 17)}`,
@@ -128,6 +128,91 @@ export const PROVIDER_STATUS: Record<string, Row> = {
       configurationEndpointAddress: `clustercfg.${o.externalName}.${o.hex.slice(0, 6)}.${o.region.replace(/-(\w)\w*-(\d)$/, '$1$2')}.cache.amazonaws.com`,
     }),
   },
+  'ecs.aws.upbound.io/Cluster': { atProvider: (o) => ({ id: arn('ecs', o, `cluster/${o.externalName}`), arn: arn('ecs', o, `cluster/${o.externalName}`) }) },
+  'ecs.aws.upbound.io/ClusterCapacityProviders': { generatedId: (o) => `cluster-${o.hex.slice(0, 8)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'ecs.aws.upbound.io/TaskDefinition': {
+    generatedId: (o) => o.forProvider.family,
+    atProvider: (o) => ({ id: o.externalName, arn: arn('ecs', o, `task-definition/${o.externalName}:1`), arnWithoutRevision: arn('ecs', o, `task-definition/${o.externalName}`), revision: 1 }),
+  },
+  // The service's name is its cluster's (ap-assessment-<suffix>): its ARN names both.
+  'ecs.aws.upbound.io/Service': { atProvider: (o) => ({ id: arn('ecs', o, `service/${o.externalName}/${o.externalName}`), arn: arn('ecs', o, `service/${o.externalName}/${o.externalName}`) }) },
+  'appautoscaling.aws.upbound.io/Target': {
+    generatedId: (o) => o.forProvider.resourceId,
+    atProvider: (o) => ({ id: o.externalName, arn: arn('application-autoscaling', o, `scalable-target/0ec${o.hex.slice(0, 29)}`) }),
+  },
+  'appautoscaling.aws.upbound.io/Policy': {
+    atProvider: (o) => ({ id: o.externalName, arn: arn('autoscaling', o, `scalingPolicy:${uuid(o.hex)}:resource/ecs/${o.forProvider.resourceId ?? 'service'}:policyName/${o.externalName}`) }),
+  },
+  'efs.aws.upbound.io/FileSystem': {
+    generatedId: (o) => `fs-${o.hex.slice(0, 17)}`,
+    atProvider: (o) => ({ id: o.externalName, arn: arn('elasticfilesystem', o, `file-system/${o.externalName}`), dnsName: `${o.externalName}.efs.${o.region}.amazonaws.com`, ownerId: o.account }),
+  },
+  'efs.aws.upbound.io/BackupPolicy': { generatedId: (o) => `fs-${o.hex.slice(0, 17)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'efs.aws.upbound.io/FileSystemPolicy': { generatedId: (o) => `fs-${o.hex.slice(0, 17)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'efs.aws.upbound.io/AccessPoint': {
+    generatedId: (o) => `fsap-${o.hex.slice(0, 17)}`,
+    atProvider: (o) => ({ id: o.externalName, arn: arn('elasticfilesystem', o, `access-point/${o.externalName}`), ownerId: o.account }),
+  },
+  'efs.aws.upbound.io/MountTarget': { generatedId: (o) => `fsmt-${o.hex.slice(0, 17)}`, atProvider: (o) => ({ id: o.externalName, ownerId: o.account }) },
+  'elbv2.aws.upbound.io/LB': {
+    generatedId: (o) => arn('elasticloadbalancing', o, `loadbalancer/${o.forProvider.loadBalancerType === 'network' ? 'net' : 'app'}/${o.forProvider.name}/${o.hex.slice(0, 16)}`),
+    atProvider: (o) => ({
+      id: o.externalName,
+      arn: o.externalName,
+      arnSuffix: o.externalName.split(':loadbalancer/')[1],
+      dnsName: `internal-${o.forProvider.name}-${parseInt(o.hex.slice(0, 8), 16)}.${o.region}.elb.amazonaws.com`,
+    }),
+  },
+  'elbv2.aws.upbound.io/LBTargetGroup': {
+    generatedId: (o) => arn('elasticloadbalancing', o, `targetgroup/${o.forProvider.name}/${o.hex.slice(0, 16)}`),
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName, arnSuffix: o.externalName.split(':')[5] }),
+  },
+  'elbv2.aws.upbound.io/LBListener': {
+    generatedId: (o) => arn('elasticloadbalancing', o, `listener/app/lb/${o.hex.slice(0, 16)}/${o.hex.slice(16, 32)}`),
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName }),
+  },
+  'elbv2.aws.upbound.io/LBTargetGroupAttachment': { generatedId: (o) => `tga-${o.hex.slice(0, 20)}`, atProvider: (o) => ({ id: o.externalName }) },
+  's3.aws.upbound.io/Bucket': { atProvider: (o) => ({ id: o.externalName, arn: `arn:aws:s3:::${o.externalName}` }) },
+  ...Object.fromEntries(
+    ['BucketServerSideEncryptionConfiguration', 'BucketVersioning', 'BucketPublicAccessBlock', 'BucketOwnershipControls', 'BucketPolicy', 'BucketLifecycleConfiguration'].map((k) => [
+      `s3.aws.upbound.io/${k}`,
+      { generatedId: (o: Omit<Observed, 'externalName'>) => `bucket-${o.hex.slice(0, 12)}`, atProvider: (o: Observed) => ({ id: o.externalName }) },
+    ]),
+  ),
+  'apigateway.aws.upbound.io/VPCLink': { generatedId: (o) => o.hex.slice(0, 6), atProvider: (o) => ({ id: o.externalName, arn: `arn:aws:apigateway:${o.region}::/vpclinks/${o.externalName}` }) },
+  'apigateway.aws.upbound.io/RestAPI': {
+    generatedId: (o) => o.hex.slice(0, 10),
+    atProvider: (o) => ({
+      id: o.externalName,
+      arn: `arn:aws:apigateway:${o.region}::/restapis/${o.externalName}`,
+      executionArn: arn('execute-api', o, o.externalName),
+      rootResourceId: o.hex.slice(10, 20),
+    }),
+  },
+  'apigateway.aws.upbound.io/RestAPIPolicy': { generatedId: (o) => o.forProvider.restApiId ?? o.hex.slice(0, 10), atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/Resource': { generatedId: (o) => o.hex.slice(0, 6), atProvider: (o) => ({ id: o.externalName, path: `/${o.forProvider.pathPart}` }) },
+  'apigateway.aws.upbound.io/Method': { generatedId: (o) => `agm-${o.hex.slice(0, 16)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/Integration': { generatedId: (o) => `agi-${o.hex.slice(0, 16)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/Deployment': { generatedId: (o) => o.hex.slice(0, 6), atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/Stage': {
+    generatedId: (o) => `ags-${o.hex.slice(0, 10)}-${o.forProvider.stageName}`,
+    atProvider: (o) => {
+      const api = o.forProvider.restApiId ?? o.hex.slice(10, 20);
+      return {
+        id: o.externalName,
+        arn: `arn:aws:apigateway:${o.region}::/restapis/${api}/stages/${o.forProvider.stageName}`,
+        invokeUrl: `https://${api}.execute-api.${o.region}.amazonaws.com/${o.forProvider.stageName}`,
+      };
+    },
+  },
+  'apigateway.aws.upbound.io/MethodSettings': { generatedId: (o) => `${o.hex.slice(0, 10)}-${o.forProvider.methodPath}`, atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/Account': { generatedId: () => 'api-gateway-account', atProvider: (o) => ({ id: o.externalName }) },
+  'wafv2.aws.upbound.io/WebACL': {
+    generatedId: (o) => uuid(o.hex),
+    atProvider: (o) => ({ id: o.externalName, arn: arn('wafv2', o, `regional/webacl/${o.forProvider.name}/${o.externalName}`) }),
+  },
+  'wafv2.aws.upbound.io/WebACLAssociation': { generatedId: (o) => `acl-assoc-${o.hex.slice(0, 12)}`, atProvider: (o) => ({ id: o.externalName }) },
+  'wafv2.aws.upbound.io/WebACLLoggingConfiguration': { generatedId: (o) => `acl-log-${o.hex.slice(0, 12)}`, atProvider: (o) => ({ id: o.externalName }) },
 };
 
 /** Kinds that are not AWS resources: no atProvider, only conditions. */
@@ -145,12 +230,18 @@ function put(obj: any, p: string, value: unknown): void {
   });
 }
 
-/** The observed parameters: forProvider without references, selectors and secret refs, as upjet reports them. */
+/** The observed parameters: forProvider without references, selectors and secret refs (at any depth), as upjet reports them. */
 function observedParameters(forProvider: Record<string, any>, atProviderSchema: any): Record<string, any> {
+  const strip = (v: any): any =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).filter(([k]) => !/(Ref|Refs|Selector|SecretRef)$/.test(k)).map(([k, x]) => [k, strip(x)]))
+        : v;
   const out: Record<string, any> = {};
   for (const [k, v] of Object.entries(forProvider)) {
     if (/(Ref|Refs|Selector|SecretRef)$/.test(k) || !atProviderSchema?.properties?.[k]) continue;
-    out[k] = structuredClone(v);
+    out[k] = strip(structuredClone(v));
   }
   return out;
 }

@@ -27,6 +27,7 @@ export const INTERFACE_ENDPOINTS = [
   { name: 'logs', service: 'logs' },
   { name: 'kinesis', service: 'kinesis-streams' },
   { name: 'sts', service: 'sts' },
+  { name: 'xray', service: 'xray' },
 ] as const;
 
 export const PRIVATE_SUBNET_IDS_PARAMETER = 'spec.parameters.vpc.privateSubnetIds';

@@ -3,6 +3,8 @@ import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
+import { APP_LOG_GROUP } from '../application/names';
+import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
@@ -35,11 +37,11 @@ export function dataKeyArnPatch(to: string): Patch {
 export const KEY_CLASSES = ['student-records', 'analytics', 'logs', 'secrets'] as const;
 export type KeyClass = (typeof KEY_CLASSES)[number];
 
-/** Log groups the logs key may encrypt: flow logs, Aurora's postgresql and iam-db-auth-error exports, Redis slow log. */
+/** Log groups the logs key may encrypt: flow logs, Aurora's postgresql and iam-db-auth-error exports, Redis slow log, the service's log, API access log and WAF log. */
 export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
 export const AURORA_IAM_AUTH_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/iam-db-auth-error`;
 export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
-export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP];
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP];
 
 const STATUS_FIELD: Record<KeyClass, string> = {
   'student-records': 'studentRecordsKeyArn',
@@ -49,9 +51,9 @@ const STATUS_FIELD: Record<KeyClass, string> = {
 };
 
 const DESCRIPTION: Record<KeyClass, string> = {
-  'student-records': 'FERPA student records: Aurora, Redis, backups, Performance Insights',
+  'student-records': 'FERPA student records: Aurora, Redis, EFS, backups, Performance Insights',
   analytics: 'De-identified analytics data',
-  logs: 'CloudWatch Logs: flow logs, database and cache logs',
+  logs: 'CloudWatch Logs: flow logs, database, cache, service, API access and WAF logs',
   secrets: 'Secrets Manager: database master secret, cache connection secret',
 };
 
@@ -60,9 +62,10 @@ const DESCRIPTION: Record<KeyClass, string> = {
  * region. The logs key has none: CloudWatch Logs uses it as a service principal (below).
  */
 export const KEY_USERS: Record<KeyClass, readonly string[]> = {
-  // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots (elasticache).
-  'student-records': ['rds', 'elasticache'],
-  analytics: ['rds', 'elasticache'],
+  // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots
+  // (elasticache), the service's file system (elasticfilesystem).
+  'student-records': ['rds', 'elasticache', 'elasticfilesystem'],
+  analytics: ['rds', 'elasticache', 'elasticfilesystem'],
   logs: [],
   // The RDS-managed master secret and the Redis connection secret.
   secrets: ['secretsmanager'],

@@ -1,28 +1,34 @@
 import { DEFAULT_REGION } from '../../config';
 import { DefaultSecurityGroup, SecurityGroup, SecurityGroupEgressRule, SecurityGroupIngressRule } from '../../../imports/ec2-ec2.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { fromXrRequired, Patch, toXr } from '../../composition/patches';
+import { DEFAULT_CONTAINER_PORT } from '../../api/parameters';
+import { fromXr, fromXrRequired, Patch, toXr } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
-/** Port the application containers listen on behind the ALB. */
-export const APP_PORT = 8080;
+/** Where the network tier finds the claim's container port (the app tier's and the ALB's rules). */
+export const CONTAINER_PORT_PARAMETER = 'spec.parameters.application.containerPort';
+export const NFS_PORT = 2049;
 export const POSTGRES_PORT = 5432;
 export const REDIS_PORT = 6379;
 export const HTTPS_PORT = 443;
 
 /**
  * Security-group tiers; each is one SecurityGroup labelled with its tier. The network tier owns
- * the ALB's and the app's; each store tier owns its own (database: aurora, cache: redis) with the
- * two rules that let the app tier reach it, so a store's firewall lives and dies with the store.
+ * the traffic path's (NLB, ALB, app) and their rules; each store tier owns its own (database:
+ * aurora, cache: redis, application: efs) with the two rules that let the app tier reach it, so a
+ * store's firewall lives and dies with the store.
  */
-export const TIERS = ['alb', 'app', 'aurora', 'redis'] as const;
+export const TIERS = ['nlb', 'alb', 'app', 'aurora', 'redis', 'efs'] as const;
 export type Tier = (typeof TIERS)[number];
+export type StoreTier = 'aurora' | 'redis' | 'efs';
 
 const DESCRIPTIONS: Record<Tier, string> = {
-  alb: 'Internet-facing ALB: HTTPS in, app port out',
+  nlb: 'Internal NLB of the API Gateway VPC link: no inbound rule (PrivateLink only), HTTPS to the ALB',
+  alb: 'Internal ALB: HTTPS from the NLB only, to the application tasks',
   app: 'Application tasks: from the ALB only',
   aurora: 'Aurora PostgreSQL: 5432 from the app tier only',
   redis: 'ElastiCache Redis: 6379 from the app tier only',
+  efs: 'EFS mount targets: NFS 2049 from the app tier only',
 };
 
 /** In a store tier, the app tier's security group ID arrives as a parameter from the network tier. */
@@ -38,26 +44,31 @@ interface RuleSpec {
   readonly direction: 'ingress' | 'egress';
   /** The group the rule belongs to. */
   readonly group: GroupRef;
-  readonly port: number;
+  /** A port, or the claim's container port. */
+  readonly port: number | 'container';
   readonly description: string;
-  /** The other side: a security group, or anywhere (ALB 443 in, HTTPS to AWS APIs out). */
-  readonly peer: GroupRef | 'anywhere';
+  /** The other side: always a security group (nothing admits 0.0.0.0/0). */
+  readonly peer: GroupRef;
 }
 
 /**
- * The network tier's rules. The only 0.0.0.0/0 ingress is HTTPS to the ALB, which reaches only the
- * app port of the app tier. The app tier's egress lives with what it reaches: the store tiers'
- * rules (Aurora, Redis) and the endpoints tier's (HTTPS to the VPC endpoints and S3's prefix list);
- * it has no rule to the internet.
+ * The network tier's rules: the one traffic path, API Gateway -> VPC link -> NLB -> ALB -> tasks.
+ * No group admits 0.0.0.0/0. The NLB has no inbound rule: the VPC link reaches it over PrivateLink,
+ * which its inbound rules do not apply to (the edge tier turns that enforcement off), and nothing
+ * else in the VPC can. The ALB admits HTTPS from the NLB only, the tasks their port from the ALB
+ * only. The app tier's egress lives with what it reaches: the store tiers' rules (Aurora, Redis,
+ * EFS) and the endpoints tier's (HTTPS to the VPC endpoints and S3's prefix list); it has no rule
+ * to the internet.
  */
 export const NETWORK_RULES: readonly RuleSpec[] = [
-  { name: 'alb-in-https', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: 'anywhere', description: 'HTTPS from the internet' },
-  { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: APP_PORT, peer: { sibling: 'app' }, description: 'to application tasks' },
-  { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: APP_PORT, peer: { sibling: 'alb' }, description: 'from the ALB' },
+  { name: 'nlb-out-alb', direction: 'egress', group: { sibling: 'nlb' }, port: HTTPS_PORT, peer: { sibling: 'alb' }, description: 'HTTPS to the internal ALB' },
+  { name: 'alb-in-nlb', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'nlb' }, description: 'HTTPS from the VPC link NLB' },
+  { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: 'container', peer: { sibling: 'app' }, description: 'HTTPS to application tasks' },
+  { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: 'container', peer: { sibling: 'alb' }, description: 'HTTPS from the ALB' },
 ];
 
 /** A store tier's rules: the store admits its port from the app tier only, and the app tier may reach it. Stores have no egress. */
-export function storeRules(store: 'aurora' | 'redis', port: number, what: string): RuleSpec[] {
+export function storeRules(store: StoreTier, port: number, what: string): RuleSpec[] {
   return [
     { name: `${store}-in-app`, direction: 'ingress', group: { sibling: store }, port, peer: { appFromParameter: true }, description: `${what} from the app tier` },
     { name: `app-out-${store}`, direction: 'egress', group: { appFromParameter: true }, port, peer: { sibling: store }, description: `to ${what}` },
@@ -72,13 +83,15 @@ function pointAt(ref: GroupRef, field: string): { fields: Record<string, unknown
 
 function ruleResource(rule: RuleSpec, component: string): ResourcesResources {
   const own = pointAt(rule.group, 'securityGroupId');
-  const peer = rule.peer === 'anywhere' ? { fields: { cidrIpv4: '0.0.0.0/0' }, patches: [] } : pointAt(rule.peer, 'referencedSecurityGroupId');
+  const peer = pointAt(rule.peer, 'referencedSecurityGroupId');
+  const port = rule.port === 'container' ? DEFAULT_CONTAINER_PORT : rule.port;
+  const portPatches = rule.port === 'container' ? ['fromPort', 'toPort'].map((f) => fromXr(CONTAINER_PORT_PARAMETER, `spec.forProvider.${f}`)) : [];
   const forProvider = {
     region: DEFAULT_REGION,
     ...own.fields,
     ipProtocol: 'tcp',
-    fromPort: rule.port,
-    toPort: rule.port,
+    fromPort: port,
+    toPort: port,
     description: rule.description,
     ...peer.fields,
     tags: baseTags(component),
@@ -87,7 +100,7 @@ function ruleResource(rule: RuleSpec, component: string): ResourcesResources {
     rule.direction === 'ingress'
       ? SecurityGroupIngressRule.manifest({ spec: { forProvider } })
       : SecurityGroupEgressRule.manifest({ spec: { forProvider } });
-  return composed({ name: `sg-rule-${rule.name}`, base, patches: [...own.patches, ...peer.patches] });
+  return composed({ name: `sg-rule-${rule.name}`, base, patches: [...own.patches, ...peer.patches, ...portPatches] });
 }
 
 /** One security group of a tier, in this XR's VPC (a sibling in the network tier, the ID parameter elsewhere). */
@@ -111,14 +124,14 @@ function groupResource(tier: Tier, component: string, vpc: 'sibling' | 'paramete
   });
 }
 
-/** The network tier's groups (ALB, app) and their rules, and the VPC's default group. */
+/** The network tier's groups (NLB, ALB, app) and their rules, and the VPC's default group. */
 export function securityGroupResources(): ResourcesResources[] {
-  const groups = (['alb', 'app'] as const).map((tier) => groupResource(tier, 'network', 'sibling', [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)]));
+  const groups = (['nlb', 'alb', 'app'] as const).map((tier) => groupResource(tier, 'network', 'sibling', [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)]));
   return [...groups, ...NETWORK_RULES.map((r) => ruleResource(r, 'network')), defaultSecurityGroupResource()];
 }
 
 /** A store tier's security group and its two rules with the app tier. */
-export function storeSecurityGroupResources(store: 'aurora' | 'redis', port: number, what: string, component: string): ResourcesResources[] {
+export function storeSecurityGroupResources(store: StoreTier, port: number, what: string, component: string): ResourcesResources[] {
   return [groupResource(store, component, 'parameter'), ...storeRules(store, port, what).map((r) => ruleResource(r, component))];
 }
 

@@ -1,0 +1,9 @@
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { encryptedLogGroup } from '../../composition/logging/log-group';
+import { toXr } from '../../composition/patches';
+import { APP_LOG_GROUP } from './names';
+
+/** The service's log group (awslogs driver): encrypted with the logs key, kept 365 days. */
+export function appLogGroupResources(): ResourcesResources[] {
+  return [encryptedLogGroup('app-log-group', APP_LOG_GROUP, 'app-log', toXr('status.atProvider.arn', 'status.application.logGroupArn'))];
+}

@@ -1,0 +1,116 @@
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { logGroupArn, PolicyDocument, TOKEN } from '../../composition/aws-policy';
+import { serviceRoleResources } from '../../composition/iam-role';
+import { toXr } from '../../composition/patches';
+import { KEY_ARN_PARAMETERS } from '../../composition/keys-tier';
+import { APP_LOG_GROUP, REDIS_APP_USER, REDIS_REPLICATION_GROUP, XRAY_REPOSITORY } from './names';
+import { CONNECTIONS, IMAGE_REPOSITORY } from './parameters';
+
+const ecr = (repository: string) => `arn:aws:ecr:${TOKEN.region}:${TOKEN.account}:repository/${repository}`;
+/** ECS tasks of this account, in this region, may assume the roles (aws:SourceArn of a task is its ARN). */
+const ECS_SOURCE = `arn:aws:ecs:${TOKEN.region}:${TOKEN.account}:*`;
+
+/**
+ * `Resource: "*"` in the application tier's policies, each only where AWS accepts nothing
+ * narrower (the policy test admits exactly these actions with "*").
+ */
+export const WILDCARD_RESOURCE_ACTIONS: Record<string, string> = {
+  'ecr:GetAuthorizationToken': 'ECR issues registry tokens per account; the action has no resource-level permissions',
+  'xray:PutTraceSegments': 'X-Ray has no resource-level permissions for sending segments',
+  'xray:PutTelemetryRecords': 'X-Ray has no resource-level permissions for telemetry',
+  'xray:GetSamplingRules': 'X-Ray sampling rules are read per account; no resource-level permissions',
+  'xray:GetSamplingTargets': 'X-Ray sampling targets are read per account; no resource-level permissions',
+};
+
+/**
+ * The execution role (ECS's agent, before the containers start): pull exactly the service's
+ * repository and the X-Ray daemon's, write exactly the service's log group, read exactly the two
+ * secrets and decrypt with exactly the secrets key, only through Secrets Manager.
+ */
+export const EXECUTION_POLICY: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'RegistryToken', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+    {
+      Sid: 'PullImages',
+      Effect: 'Allow',
+      Action: ['ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'],
+      Resource: [ecr('${IMAGE_REPOSITORY}'), ecr(XRAY_REPOSITORY)],
+    },
+    // The daemon's image comes through the account's pull-through cache for ECR Public.
+    { Sid: 'PullThroughCache', Effect: 'Allow', Action: 'ecr:BatchImportUpstreamImage', Resource: ecr(XRAY_REPOSITORY) },
+    { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn(APP_LOG_GROUP)}:log-stream:*` },
+    { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ['${DB_SECRET_ARN}', '${CACHE_SECRET_ARN}'] },
+    {
+      Sid: 'DecryptSecrets',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: '${SECRETS_KEY_ARN}',
+      Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${TOKEN.region}.amazonaws.com` } },
+    },
+  ],
+};
+
+/**
+ * The task role (the service's code): mount and write the file system only through its access
+ * point, connect to Redis as its own IAM-authenticated user, send X-Ray traces. Putting records to
+ * the events stream is added with the events tier.
+ */
+export const TASK_POLICY: PolicyDocument = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'FilesThroughAccessPoint',
+      Effect: 'Allow',
+      Action: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+      Resource: '${FILE_SYSTEM_ARN}',
+      Condition: { StringEquals: { 'elasticfilesystem:AccessPointArn': '${ACCESS_POINT_ARN}' } },
+    },
+    {
+      Sid: 'RedisIamAuthentication',
+      Effect: 'Allow',
+      Action: 'elasticache:Connect',
+      Resource: [
+        `arn:aws:elasticache:${TOKEN.region}:${TOKEN.account}:replicationgroup:${REDIS_REPLICATION_GROUP}`,
+        `arn:aws:elasticache:${TOKEN.region}:${TOKEN.account}:user:${REDIS_APP_USER}`,
+      ],
+    },
+    {
+      Sid: 'XRayTraces',
+      Effect: 'Allow',
+      Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
+      Resource: '*',
+    },
+  ],
+};
+
+export function iamRoleResources(): ResourcesResources[] {
+  return [
+    ...serviceRoleResources({
+      name: 'execution-role',
+      roleName: `ap-ecs-execution-${TOKEN.suffix}-${TOKEN.region}`,
+      description: 'ECS task execution: pulls the image, writes the log group, reads the two secrets',
+      component: 'application',
+      service: 'ecs-tasks.amazonaws.com',
+      sourceArn: ECS_SOURCE,
+      policy: EXECUTION_POLICY,
+      tokens: {
+        '${IMAGE_REPOSITORY}': IMAGE_REPOSITORY,
+        '${DB_SECRET_ARN}': `${CONNECTIONS}.databaseSecretArn`,
+        '${CACHE_SECRET_ARN}': `${CONNECTIONS}.cacheSecretArn`,
+        '${SECRETS_KEY_ARN}': `${KEY_ARN_PARAMETERS}.secretsKeyArn`,
+      },
+    }),
+    ...serviceRoleResources({
+      name: 'task-role',
+      roleName: `ap-ecs-task-${TOKEN.suffix}-${TOKEN.region}`,
+      description: 'The assessment service: EFS through its access point, Redis IAM auth, X-Ray',
+      component: 'application',
+      service: 'ecs-tasks.amazonaws.com',
+      sourceArn: ECS_SOURCE,
+      policy: TASK_POLICY,
+      tokens: { '${FILE_SYSTEM_ARN}': 'status.application.fileSystemArn', '${ACCESS_POINT_ARN}': 'status.application.accessPointArn' },
+      patches: [toXr('status.atProvider.arn', 'status.application.taskRoleArn')],
+    }),
+  ];
+}

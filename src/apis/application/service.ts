@@ -1,0 +1,67 @@
+import { DEFAULT_REGION } from '../../config';
+import { ServiceV1Beta2 } from '../../../imports/ecs-ecs.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { DEFAULT_CONTAINER_PORT } from '../../api/parameters';
+import { fromXr, fromXrRequired, mapTo, toXr, XR } from '../../composition/patches';
+import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
+import { sizedBy } from '../../sizing/sizing-patches';
+import { CAPACITY_STRATEGY } from './ecs-cluster';
+import { PRIVATE_SUBNET_IDS } from './efs';
+import { APP_CONTAINER } from './names';
+
+/**
+ * The ECS service: in the private subnets with the app tier's group and no public IP, spread over
+ * the AZs (Fargate places tasks across the subnets' AZs and rebalances them), registered with the
+ * ALB's target group, rolled out with the deployment circuit breaker and rollback.
+ *
+ * `desiredCount` is set once, at creation (initProvider), to the minimum tasks: afterwards the
+ * autoscaler owns it, and Crossplane never writes it back (principle: no reconcile fights).
+ */
+export function serviceResources(): ResourcesResources[] {
+  return [
+    composed({
+      name: 'ecs-service',
+      awsName: 'assessment',
+      nameFields: [EXTERNAL_NAME],
+      base: ServiceV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'ecs-service' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            clusterSelector: sibling({ [LABEL.component]: 'ecs-cluster' }),
+            taskDefinitionSelector: sibling({ [LABEL.component]: 'task-definition' }),
+            schedulingStrategy: 'REPLICA',
+            platformVersion: 'LATEST',
+            availabilityZoneRebalancing: 'ENABLED',
+            deploymentCircuitBreaker: { enable: true, rollback: true },
+            deploymentMinimumHealthyPercent: 100,
+            deploymentMaximumPercent: 200,
+            healthCheckGracePeriodSeconds: 60,
+            enableEcsManagedTags: true,
+            propagateTags: 'SERVICE',
+            enableExecuteCommand: false,
+            waitForSteadyState: false,
+            networkConfiguration: { assignPublicIp: false },
+            loadBalancer: [
+              {
+                containerName: APP_CONTAINER,
+                containerPort: DEFAULT_CONTAINER_PORT,
+                targetGroupArnSelector: sibling({ [LABEL.component]: 'alb-target-group' }),
+              },
+            ],
+            tags: baseTags('application'),
+          },
+        },
+      }),
+      patches: [
+        fromXrRequired(PRIVATE_SUBNET_IDS, 'spec.forProvider.networkConfiguration.subnets'),
+        fromXrRequired('spec.parameters.vpc.appSecurityGroupId', 'spec.forProvider.networkConfiguration.securityGroups[0]'),
+        fromXr('spec.parameters.application.containerPort', 'spec.forProvider.loadBalancer[0].containerPort'),
+        fromXr(XR.environment, 'spec.forProvider.capacityProviderStrategy', mapTo(CAPACITY_STRATEGY)),
+        ...sizedBy('minTasks', 'spec.initProvider.desiredCount', 'spec.parameters.application.minTasks'),
+        toXr('status.atProvider.arn', 'status.application.serviceArn'),
+      ],
+    }),
+  ];
+}
+

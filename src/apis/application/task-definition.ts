@@ -1,0 +1,122 @@
+import { DEFAULT_REGION } from '../../config';
+import { TaskDefinitionV1Beta2 } from '../../../imports/ecs-ecs.aws.upbound.io';
+import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
+import { TOKEN, tokenPatch } from '../../composition/aws-policy';
+import { convertTo, fromXrRequired, toXr } from '../../composition/patches';
+import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../../composition/resource';
+import { sizedBy } from '../../sizing/sizing-patches';
+import { APP_CONTAINER, APP_LOG_GROUP, APP_UID, FILES_PATH, XRAY_CONTAINER, XRAY_IMAGE, XRAY_UID } from './names';
+import { CONNECTIONS } from './parameters';
+
+/** Values of the container definitions that come from the claim and the other tiers. */
+export const CONTAINER_TOKENS = {
+  '${IMAGE}': 'spec.parameters.application.image',
+  '${PORT}': 'spec.parameters.application.containerPort',
+  '${DB_HOST}': `${CONNECTIONS}.databaseEndpoint`,
+  '${DB_READER_HOST}': `${CONNECTIONS}.databaseReaderEndpoint`,
+  '${DB_SECRET_ARN}': `${CONNECTIONS}.databaseSecretArn`,
+  '${CACHE_SECRET_ARN}': `${CONNECTIONS}.cacheSecretArn`,
+} as const;
+
+const logging = (prefix: string) => ({
+  logDriver: 'awslogs',
+  options: { 'awslogs-group': APP_LOG_GROUP, 'awslogs-region': TOKEN.region, 'awslogs-stream-prefix': prefix },
+});
+
+/**
+ * The two containers, as ECS takes them. The service: the claim's pinned image as a non-root user
+ * on a read-only root filesystem (writable only /tmp and the EFS access point), HTTPS on the
+ * claim's port; the database credentials and the Redis URL injected from Secrets Manager by ARN
+ * (ECS fetches them with the execution role; no value is in any manifest); logs through awslogs to
+ * the encrypted log group. Beside it, the X-Ray daemon, also non-root and read-only, which the
+ * service's SDK sends segments to on 127.0.0.1:2000.
+ */
+export const CONTAINER_DEFINITIONS = [
+  {
+    name: APP_CONTAINER,
+    image: '${IMAGE}',
+    essential: true,
+    user: `${APP_UID}:${APP_UID}`,
+    readonlyRootFilesystem: true,
+    portMappings: [{ containerPort: '${PORT}', protocol: 'tcp' }],
+    environment: [
+      { name: 'AWS_XRAY_DAEMON_ADDRESS', value: '127.0.0.1:2000' },
+      { name: 'DATABASE_HOST', value: '${DB_HOST}' },
+      { name: 'DATABASE_READER_HOST', value: '${DB_READER_HOST}' },
+      { name: 'DATABASE_SSLMODE', value: 'verify-full' },
+      { name: 'FILES_PATH', value: FILES_PATH },
+      { name: 'PORT', value: '${PORT}' },
+    ],
+    secrets: [
+      { name: 'DATABASE_CREDENTIALS', valueFrom: '${DB_SECRET_ARN}' },
+      { name: 'REDIS_URL', valueFrom: '${CACHE_SECRET_ARN}' },
+    ],
+    mountPoints: [
+      { sourceVolume: 'assessment-files', containerPath: FILES_PATH, readOnly: false },
+      { sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false },
+    ],
+    logConfiguration: logging('assessment'),
+    stopTimeout: 30,
+  },
+  {
+    name: XRAY_CONTAINER,
+    image: XRAY_IMAGE,
+    essential: false,
+    user: String(XRAY_UID),
+    readonlyRootFilesystem: true,
+    cpu: 32,
+    memoryReservation: 256,
+    portMappings: [{ containerPort: 2000, protocol: 'udp' }],
+    logConfiguration: logging('xray'),
+  },
+];
+
+/** The JSON ECS takes, with the port unquoted (a number; in the environment it stays a string). */
+export function containerDefinitionsTemplate(): string {
+  return JSON.stringify(CONTAINER_DEFINITIONS).split('"containerPort":"${PORT}"').join('"containerPort":${PORT}');
+}
+
+/**
+ * The task definition: Fargate, awsvpc, CPU and memory from the capacity table, the execution and
+ * task roles, the EFS volume through the access point with IAM authorization and TLS in transit,
+ * and an ephemeral /tmp. It waits for the stores' endpoints and secrets (Required tokens).
+ */
+export function taskDefinitionResources(): ResourcesResources[] {
+  return [
+    composed({
+      name: 'task-definition',
+      base: TaskDefinitionV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'task-definition' } },
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            networkMode: 'awsvpc',
+            requiresCompatibilities: ['FARGATE'],
+            runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
+            executionRoleArnSelector: sibling({ [LABEL.component]: 'execution-role' }),
+            volume: [
+              {
+                name: 'assessment-files',
+                efsVolumeConfiguration: { rootDirectory: '/', transitEncryption: 'ENABLED', authorizationConfig: { iam: 'ENABLED' } },
+              },
+              { name: 'tmp' },
+            ],
+            tags: baseTags('application'),
+          },
+        },
+      }),
+      patches: [
+        nameFromSuffix('spec.forProvider.family', awsName('assessment')),
+        tokenPatch(containerDefinitionsTemplate(), 'spec.forProvider.containerDefinitions', CONTAINER_TOKENS),
+        fromXrRequired('status.application.taskRoleArn', 'spec.forProvider.taskRoleArn'),
+        fromXrRequired('status.application.fileSystemId', 'spec.forProvider.volume[0].efsVolumeConfiguration.fileSystemId'),
+        fromXrRequired('status.application.accessPointId', 'spec.forProvider.volume[0].efsVolumeConfiguration.authorizationConfig.accessPointId'),
+        ...sizedBy('taskCpu', 'spec.forProvider.cpu', undefined, convertTo('string')),
+        ...sizedBy('taskMemory', 'spec.forProvider.memory', undefined, convertTo('string')),
+        toXr('status.atProvider.arn', 'status.application.taskDefinitionArn'),
+        toXr('spec.forProvider.cpu', 'status.sizing.taskCpu'),
+        toXr('spec.forProvider.memory', 'status.sizing.taskMemory'),
+      ],
+    }),
+  ];
+}
