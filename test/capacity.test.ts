@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS } from '../src/sizing/capacity-table';
+import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, REQUESTS_PER_STUDENT_PER_SECOND, REQUESTS_PER_VCPU_PER_SECOND, tasksNeeded, DATABASE_POOL_PER_TASK, auroraMaxConnections } from '../src/sizing/capacity-table';
 import { allComposed, expandedPatches } from './helpers/dist';
 import { REPO_ROOT } from './helpers/repo';
 
@@ -34,6 +34,36 @@ describe('capacity table', () => {
     expect(weak).toEqual([]);
   });
 
+  test('every band holds its largest student count at the CPU target, keeps two tasks for failover, and uses a Fargate size', () => {
+    // Fargate's CPU units and the memory (MiB) each allows.
+    const fargate: Record<number, [number, number]> = { 256: [512, 2048], 512: [1024, 4096], 1024: [2048, 8192], 2048: [4096, 16384], 4096: [8192, 30720] };
+    for (const b of CAPACITY_TABLE) {
+      const need = tasksNeeded(b.maxStudents, b.taskCpu);
+      expect([b.tier, b.maxTasks >= need, b.minTasks >= 2, b.minTasks <= b.maxTasks]).toEqual([b.tier, true, true, true]);
+      const [lo, hi] = fargate[b.taskCpu] ?? [NaN, NaN];
+      expect([b.tier, b.taskMemory >= lo && b.taskMemory <= hi && b.taskMemory % 1024 === 0]).toEqual([b.tier, true]);
+    }
+    // 100,000 students: 10,000 requests/s; a 2-vCPU task serves 400 at 100 % CPU, 280 at the 70 % target: 36 tasks.
+    expect(DEFAULT_STUDENTS * REQUESTS_PER_STUDENT_PER_SECOND).toBe(10_000);
+    expect(REQUESTS_PER_VCPU_PER_SECOND).toBe(200);
+    expect(tasksNeeded(DEFAULT_STUDENTS, bandFor(DEFAULT_STUDENTS).taskCpu)).toBe(36);
+  });
+
+  test("every band's tasks fit Aurora's connections: maxTasks x the pool stays under 80 % of max_connections at the maximum ACUs", () => {
+    for (const b of CAPACITY_TABLE) {
+      expect([b.tier, b.maxTasks * DATABASE_POOL_PER_TASK <= 0.8 * auroraMaxConnections(b.auroraMaxAcu)]).toEqual([b.tier, true]);
+    }
+    expect(auroraMaxConnections(8)).toBe(1802);
+    expect(auroraMaxConnections(128)).toBe(5000);
+  });
+
+  test('the README states the load model that turns students into tasks', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`${REQUESTS_PER_STUDENT_PER_SECOND} requests per second per student`);
+    expect(readme).toContain(`${REQUESTS_PER_VCPU_PER_SECOND} requests per second per vCPU`);
+    expect(readme).toContain(`${tasksNeeded(DEFAULT_STUDENTS, bandFor(DEFAULT_STUDENTS).taskCpu)} tasks`);
+  });
+
   test('the README shows exactly this table', () => {
     const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
     expect(readme).toContain(capacityTableMarkdown());
@@ -48,6 +78,9 @@ describe('capacity table', () => {
       ['redis', 'spec.forProvider.nodeType', 'cacheNodeType', 'spec.parameters.cache.nodeType'],
       ['redis', 'spec.forProvider.numNodeGroups', 'cacheShards', 'spec.parameters.cache.shards'],
       ['redis', 'spec.forProvider.replicasPerNodeGroup', 'cacheReplicas', 'spec.parameters.cache.replicas'],
+      ['autoscaling-target', 'spec.forProvider.minCapacity', 'minTasks', 'spec.parameters.application.minTasks'],
+      ['autoscaling-target', 'spec.forProvider.maxCapacity', 'maxTasks', 'spec.parameters.application.maxTasks'],
+      ['ecs-service', 'spec.initProvider.desiredCount', 'minTasks', 'spec.parameters.application.minTasks'],
     ];
     for (const [resource, to, field, override] of cases) {
       const [fromTable, fromOverride] = sized(find(resource), to);
@@ -56,6 +89,13 @@ describe('capacity table', () => {
       expect(patterns.map((p: any) => p.result)).toEqual(CAPACITY_TABLE.map((b) => b[field]));
       expect(patterns.map((p: any) => p.regexp)).toEqual(CAPACITY_TABLE.map(bandRegexp));
       expect(fromOverride.fromFieldPath).toBe(override);
+    }
+    // Task size from the table only (a string, as ECS takes it).
+    for (const [to, field] of [['spec.forProvider.cpu', 'taskCpu'], ['spec.forProvider.memory', 'taskMemory']] as const) {
+      const patches = sized(find('task-definition'), to);
+      expect(patches).toHaveLength(1);
+      expect(patches[0].transforms[1].match.patterns.map((p: any) => p.result)).toEqual(CAPACITY_TABLE.map((b) => b[field]));
+      expect(patches[0].transforms[2]).toEqual({ type: 'convert', convert: { toType: 'string' } });
     }
   });
 });

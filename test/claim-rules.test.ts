@@ -1,5 +1,5 @@
 import { EXAMPLE_CLAIMS } from '../src/examples/claims';
-import { BAD_CLAIMS as CASES, BAD_UPDATES, claim, dev, P, prod, tooLong, unsupported } from './engine/bad-claims';
+import { BAD_CLAIMS as CASES, BAD_UPDATES, claim, dev, goNumber, P, prod, tooLong, unsupported } from './engine/bad-claims';
 import { validate, Verdict } from './engine/crank';
 import { xrdSchemaDoc } from './helpers/dist';
 
@@ -30,8 +30,8 @@ describe('claim rules, checked by crank beta validate against the claim CRD gene
         if (!table.some((m) => m.includes(rule.message) || rule.message.includes(m.replace(/^.*: /, '')))) missing.push(`CEL at ${path}: ${rule.message}`);
       }
       if (node.enum && !expected.includes(unsupported(path.slice(P.length + 1)))) missing.push(`enum at ${path}`);
-      if (node.minimum !== undefined && !expected.some((m) => m.startsWith(`${path} in body should be greater than or equal to ${node.minimum}`))) missing.push(`minimum at ${path}`);
-      if (node.maximum !== undefined && !expected.some((m) => m.startsWith(`${path} in body should be less than or equal to ${node.maximum}`))) missing.push(`maximum at ${path}`);
+      if (node.minimum !== undefined && !expected.some((m) => m.startsWith(`${path} in body should be greater than or equal to ${goNumber(node.minimum)}`))) missing.push(`minimum at ${path}`);
+      if (node.maximum !== undefined && !expected.some((m) => m.startsWith(`${path} in body should be less than or equal to ${goNumber(node.maximum)}`))) missing.push(`maximum at ${path}`);
       if (node.pattern && !expected.some((m) => m.startsWith(path) && m.includes('should match'))) missing.push(`pattern at ${path}`);
       if (node.minLength !== undefined && !expected.some((m) => m.startsWith(`${path} in body should be at least ${node.minLength} chars long`))) missing.push(`minLength at ${path}`);
       if (node.maxLength !== undefined && !expected.includes(tooLong(path.slice(P.length + 1), node.maxLength))) missing.push(`maxLength at ${path}`);

@@ -8,6 +8,8 @@ describe('dist/ freshness and snapshots', () => {
 
   test('synthesis writes one file per chart', () => {
     expect(files).toEqual([
+      'application-composition.yaml',
+      'application-definition.yaml',
       'cache-composition.yaml',
       'cache-definition.yaml',
       'composition.yaml',
@@ -16,6 +18,8 @@ describe('dist/ freshness and snapshots', () => {
       'database-definition.yaml',
       'definition.yaml',
       'deletion-guard.yaml',
+      'edge-composition.yaml',
+      'edge-definition.yaml',
       'endpoints-composition.yaml',
       'endpoints-definition.yaml',
       'examples.yaml',

@@ -43,6 +43,15 @@ export interface CapacityBand {
  */
 export const REQUESTS_PER_STUDENT_PER_SECOND = 0.1;
 export const REQUESTS_PER_VCPU_PER_SECOND = 200;
+/**
+ * Database connections each task's pool may hold (DATABASE_POOL_MAX). A test keeps every band's
+ * maxTasks x this under 80 % of Aurora's max_connections at the band's maximum ACUs.
+ */
+export const DATABASE_POOL_PER_TASK = 20;
+
+/** Aurora PostgreSQL's default max_connections for `acu` ACUs (2 GiB each): LEAST(memory / 9,531,392, 5,000). */
+export const auroraMaxConnections = (acu: number): number => Math.min(Math.floor((acu * 2 * 1024 ** 3) / 9_531_392), 5000);
+
 /** The default CPU target of the autoscaler, percent. */
 export const DEFAULT_CPU_TARGET = 70;
 /** The default memory target of the autoscaler, percent. */

@@ -7,8 +7,8 @@
  * or DeleteConflict (IAM) while a resource that uses it exists, and the provider retries on its next
  * poll. A resource that was orphaned still exists in AWS, so it blocks forever: that is the hang a
  * half-orphaned prod teardown ran into (issue 9 item 1). Kinds not listed here (KMS keys and
- * aliases, log groups, secrets, NAT gateways as route targets, flow logs) are deleted or scheduled
- * for deletion whoever refers to them.
+ * aliases, log groups, secrets, NAT gateways as route targets, flow logs, buckets, API Gateway's
+ * parts) are deleted or scheduled for deletion whoever refers to them.
  */
 
 /** One AWS resource as the simulator knows it: alive, or orphaned (its managed resource is gone). */
@@ -41,9 +41,16 @@ interface InUseRule {
 const DEPENDENCY_VIOLATION = 'DependencyViolation: resource has a dependent object';
 export const IN_USE_RULES: readonly InUseRule[] = [
   { used: 'ec2/VPC', by: '*', field: 'vpcId', error: `${DEPENDENCY_VIOLATION} (the VPC still has subnets, gateways, route tables or security groups)` },
-  ...['ec2/NATGateway', 'rds/SubnetGroup', 'elasticache/SubnetGroup', 'ec2/VPCEndpointSubnetAssociation'].map((by) => ({ used: 'ec2/Subnet', by, field: 'subnetId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the subnet)` })),
+  ...['ec2/NATGateway', 'rds/SubnetGroup', 'elasticache/SubnetGroup', 'ec2/VPCEndpointSubnetAssociation', 'efs/MountTarget'].map((by) => ({ used: 'ec2/Subnet', by, field: 'subnetId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the subnet)` })),
   { used: 'ec2/SecurityGroup', by: 'ec2/VPCEndpointSecurityGroupAssociation', field: 'securityGroupId', error: `${DEPENDENCY_VIOLATION} (an endpoint's network interfaces in the security group)` },
   { used: 'ec2/RouteTable', by: 'ec2/VPCEndpointRouteTableAssociation', field: 'routeTableId', error: `${DEPENDENCY_VIOLATION} (a gateway endpoint's route in the table)` },
+  ...['ecs/Service', 'elbv2/LB'].map((by) => ({ used: 'ec2/Subnet', by, field: 'subnet', error: `${DEPENDENCY_VIOLATION} (network interfaces in the subnet)` })),
+  ...['efs/MountTarget', 'ecs/Service', 'elbv2/LB'].map((by) => ({ used: 'ec2/SecurityGroup', by, field: 'securityGroup', error: `${DEPENDENCY_VIOLATION} (network interfaces in the security group)` })),
+  { used: 'efs/FileSystem', by: 'efs/MountTarget', field: 'fileSystemId', error: 'FileSystemInUse: the file system still has mount targets' },
+  { used: 'ecs/Cluster', by: 'ecs/Service', field: 'cluster', error: 'ClusterContainsServicesException: the cluster contains services' },
+  { used: 'elbv2/LBTargetGroup', by: 'elbv2/LBListener', field: 'targetGroupArn', error: 'ResourceInUse: the target group is in use by a listener' },
+  { used: 'elbv2/LB', by: 'apigateway/VPCLink', field: 'targetArn', error: 'ResourceInUse: the load balancer is associated with a VPC endpoint service (a VPC link)' },
+  { used: 'apigateway/VPCLink', by: 'apigateway/Integration', field: 'connectionId', error: 'BadRequestException: cannot delete the VPC link, integrations refer to it' },
   { used: 'ec2/SecurityGroup', by: 'rds/Cluster', field: 'vpcSecurityGroupId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the security group)` },
   { used: 'ec2/SecurityGroup', by: 'elasticache/ReplicationGroup', field: 'securityGroupId', error: `${DEPENDENCY_VIOLATION} (network interfaces in the security group)` },
   ...['ec2/SecurityGroupIngressRule', 'ec2/SecurityGroupEgressRule'].map((by) => ({ used: 'ec2/SecurityGroup', by, field: 'referencedSecurityGroupId', error: `${DEPENDENCY_VIOLATION} (another group's rule refers to it)` })),

@@ -4,6 +4,7 @@ import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { TOKEN, tokenPatch } from '../../composition/aws-policy';
 import { convertTo, fromXrRequired, toXr } from '../../composition/patches';
 import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../../composition/resource';
+import { DATABASE_POOL_PER_TASK } from '../../sizing/capacity-table';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { APP_CONTAINER, APP_LOG_GROUP, APP_UID, FILES_PATH, XRAY_CONTAINER, XRAY_IMAGE, XRAY_UID } from './names';
 import { CONNECTIONS } from './parameters';
@@ -44,6 +45,7 @@ export const CONTAINER_DEFINITIONS = [
       { name: 'DATABASE_HOST', value: '${DB_HOST}' },
       { name: 'DATABASE_READER_HOST', value: '${DB_READER_HOST}' },
       { name: 'DATABASE_SSLMODE', value: 'verify-full' },
+      { name: 'DATABASE_POOL_MAX', value: String(DATABASE_POOL_PER_TASK) },
       { name: 'FILES_PATH', value: FILES_PATH },
       { name: 'PORT', value: '${PORT}' },
     ],
