@@ -98,6 +98,8 @@ export const checks: Record<string, Check> = {
     // The ALB terminates TLS 1.3/1.2 and re-encrypts to the tasks; the NLB passes TLS through (TCP 443).
     if (k === 'elbv2/LBListener' && !((fp(r).protocol === 'HTTPS' && /^ELBSecurityPolicy-TLS13-1-[23]-/.test(fp(r).sslPolicy)) || (fp(r).protocol === 'TCP' && fp(r).port === 443))) return [`${r.name}: ${fp(r).protocol} without a TLS 1.2+ policy`];
     if (k === 'elbv2/LBTargetGroup' && !['HTTPS', 'TCP'].includes(fp(r).protocol)) return [`${r.name}: plain ${fp(r).protocol} to the targets`];
+    if (k === 'apigateway/DomainName' && fp(r).securityPolicy !== 'TLS_1_2') return [`${r.name}: security policy ${fp(r).securityPolicy}`];
+    if (k === 'apigateway/RestAPI' && fp(r).disableExecuteApiEndpoint !== true) return [`${r.name}: the execute-api endpoint (TLS 1.0 allowed) is on`];
     if (k === 'apigateway/Integration') {
       const uri = patchTo(r, 'spec.forProvider.uri')[0]?.transforms?.[0]?.string?.fmt ?? '';
       if (!uri.startsWith('https://') || fp(r).tlsConfig?.insecureSkipVerification !== false) return [`${r.name}: not verified TLS to the ALB`];

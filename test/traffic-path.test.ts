@@ -84,6 +84,9 @@ describe('one public entry: nothing reaches the service around the throttling an
     expect(want('ecs-service').networkConfiguration.assignPublicIp).toBe(false);
     expect(want('ecs-service').networkConfiguration.subnets).toEqual(c.xr.status.network.privateSubnetIds);
     expect(want('api-integration-proxy').uri).toBe(`https://${PROD_CLAIM.parameters.application.hostname}/{proxy}`);
-    expect(c.xr.status.api.invokeUrl).toMatch(/^https:\/\/[a-z0-9]+\.execute-api\.eu-west-2\.amazonaws\.com\/v1$/);
+    // The only door is the custom domain (TLS 1.2+): the execute-api endpoint is off.
+    expect(c.xr.status.api.url).toBe(`https://${PROD_CLAIM.parameters.application.hostname}/`);
+    expect(want('rest-api').disableExecuteApiEndpoint).toBe(true);
+    expect([want('api-domain-name').securityPolicy, want('api-domain-name').regionalCertificateArn]).toEqual(['TLS_1_2', PROD_CLAIM.parameters.application.certificateArn]);
   });
 });

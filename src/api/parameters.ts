@@ -17,7 +17,8 @@ export const IMAGE_REPOSITORY_REGEXP = '^[^/]+/([^:@]+)';
 export const DEFAULT_CONTAINER_PORT = 8080;
 export const DEFAULT_THROTTLING_RATE = 5000;
 export const DEFAULT_THROTTLING_BURST = 10000;
-export const DEFAULT_WAF_RATE_LIMIT = 20000;
+/** Per source IP and 5 minutes: 1,000 requests per second, a fifth of the default stage rate, for a campus system behind one address. */
+export const DEFAULT_WAF_RATE_LIMIT = 300000;
 
 /** Environments the platform knows; prod gets the strictest rules. */
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -277,7 +278,10 @@ export const parametersSchema: JsonSchema = obj(
             ],
           },
         ),
-        containerPort: int(`Port the container serves HTTPS on (the ALB re-encrypts to it). 1024 to 65535: the container runs as a non-root user. Default: ${DEFAULT_CONTAINER_PORT}.`, 1024, 65535, { default: DEFAULT_CONTAINER_PORT }),
+        containerPort: int(`Port the container serves HTTPS on (the ALB re-encrypts to it). 1024 to 65535: the container runs as a non-root user. Default: ${DEFAULT_CONTAINER_PORT}. Immutable.`, 1024, 65535, {
+          default: DEFAULT_CONTAINER_PORT,
+          'x-kubernetes-validations': [immutable('application.containerPort', "the tasks, the ALB's security-group rules and the running task definition change together only by a new deployment")],
+        }),
         healthCheckPath: str('Path the ALB probes on each task; it must answer 200. Default: /healthz.', { default: '/healthz', maxLength: 255, pattern: '^/[A-Za-z0-9._~/-]*$' }),
         hostname: str(
           'DNS name of the assessment API that the certificate covers (e.g. assessments.example.edu). API Gateway sends it to the ALB as the TLS server name and verifies the ALB certificate against it. Required. Immutable.',

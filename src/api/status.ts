@@ -71,7 +71,9 @@ export const APPLICATION_STATUS: JsonSchema = obj('The assessment service on ECS
   });
 
 export const API_STATUS: JsonSchema = obj('The public front door.', {
-    invokeUrl: str('The API\'s invoke URL (https://<id>.execute-api.<region>.amazonaws.com/<stage>); requests must be SigV4-signed (IAM).'),
+    url: str("The API's URL, https://<application.hostname>/: the custom domain (TLS 1.2+; the execute-api endpoint is off). Requests must be SigV4-signed (IAM)."),
+    regionalDomainName: str("Where the hostname's DNS record must point (an alias or CNAME to this name)."),
+    regionalZoneId: str('Hosted zone ID of regionalDomainName, for a Route 53 alias record.'),
     restApiId: str('ID of the REST API.'),
     stageArn: str('ARN of the stage (the WAF is associated with it).'),
     webAclArn: str('ARN of the WAFv2 web ACL.'),
@@ -104,7 +106,8 @@ export const CONNECTION_SECRET_KEYS = [
   'redisEndpoint',
   'redisPort',
   'redisUser',
-  'apiInvokeUrl',
+  'apiUrl',
+  'apiRegionalDomainName',
   'albDnsName',
   'ecsClusterArn',
   'ecsServiceArn',

@@ -147,7 +147,7 @@ export function tierResources(): ResourcesResources[] {
         fromXr('status.application.albArn', 'spec.parameters.alb.arn'),
         ...Object.keys(API_STATUS.properties!).map((f) => toXr(`status.api.${f}`, `status.api.${f}`)),
       ],
-      { apiInvokeUrl: 'status.api.invokeUrl' },
+      { apiUrl: 'status.api.url', apiRegionalDomainName: 'status.api.regionalDomainName' },
     ),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
     // No tier can be deleted on its own: only with the platform, in the order above.

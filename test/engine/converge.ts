@@ -93,7 +93,7 @@ function patchAt(composition: any, message: string): string {
 const fingerprint = (r: RenderResult) =>
   JSON.stringify({ resources: r.resources, status: r.xr.status }, (k, v) => (k === 'lastTransitionTime' ? undefined : v));
 
-export const MAX_RECONCILES = 10;
+export const MAX_RECONCILES = 16;
 
 export interface ConvergeOptions {
   /** A Composition to render instead of dist/'s for its composite kind (the platform's or a tier's). */

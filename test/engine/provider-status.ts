@@ -21,6 +21,8 @@ export interface Observed {
   readonly account: string;
   /** The resource's spec.forProvider. */
   readonly forProvider: Record<string, any>;
+  /** The `hex` of another composed resource of the same claim (by kind and composition resource name), for IDs it names. */
+  readonly siblingHex: (gk: string, resource: string) => string;
 }
 
 /** A row: the external name AWS assigns when the composition sets none, and the fields AWS fills. */
@@ -189,7 +191,7 @@ export const PROVIDER_STATUS: Record<string, Row> = {
       rootResourceId: o.hex.slice(10, 20),
     }),
   },
-  'apigateway.aws.upbound.io/RestAPIPolicy': { generatedId: (o) => o.forProvider.restApiId ?? o.hex.slice(0, 10), atProvider: (o) => ({ id: o.externalName }) },
+  'apigateway.aws.upbound.io/RestAPIPolicy': { generatedId: (o) => o.siblingHex('apigateway.aws.upbound.io/RestAPI', 'rest-api').slice(0, 10), atProvider: (o) => ({ id: o.externalName }) },
   'apigateway.aws.upbound.io/Resource': { generatedId: (o) => o.hex.slice(0, 6), atProvider: (o) => ({ id: o.externalName, path: `/${o.forProvider.pathPart}` }) },
   'apigateway.aws.upbound.io/Method': { generatedId: (o) => `agm-${o.hex.slice(0, 16)}`, atProvider: (o) => ({ id: o.externalName }) },
   'apigateway.aws.upbound.io/Integration': { generatedId: (o) => `agi-${o.hex.slice(0, 16)}`, atProvider: (o) => ({ id: o.externalName }) },
@@ -197,7 +199,7 @@ export const PROVIDER_STATUS: Record<string, Row> = {
   'apigateway.aws.upbound.io/Stage': {
     generatedId: (o) => `ags-${o.hex.slice(0, 10)}-${o.forProvider.stageName}`,
     atProvider: (o) => {
-      const api = o.forProvider.restApiId ?? o.hex.slice(10, 20);
+      const api = o.siblingHex('apigateway.aws.upbound.io/RestAPI', 'rest-api').slice(0, 10);
       return {
         id: o.externalName,
         arn: `arn:aws:apigateway:${o.region}::/restapis/${api}/stages/${o.forProvider.stageName}`,
@@ -205,6 +207,17 @@ export const PROVIDER_STATUS: Record<string, Row> = {
       };
     },
   },
+  'apigateway.aws.upbound.io/DomainName': {
+    generatedId: (o) => o.forProvider.domainName,
+    atProvider: (o) => ({
+      id: o.externalName,
+      domainName: o.forProvider.domainName,
+      arn: `arn:aws:apigateway:${o.region}::/domainnames/${o.forProvider.domainName}`,
+      regionalDomainName: `d-${o.hex.slice(0, 10)}.execute-api.${o.region}.amazonaws.com`,
+      regionalZoneId: `Z${o.hex.slice(0, 12).toUpperCase()}`,
+    }),
+  },
+  'apigateway.aws.upbound.io/BasePathMapping': { generatedId: (o) => `${o.hex.slice(0, 10)}/`, atProvider: (o) => ({ id: o.externalName }) },
   'apigateway.aws.upbound.io/MethodSettings': { generatedId: (o) => `${o.hex.slice(0, 10)}-${o.forProvider.methodPath}`, atProvider: (o) => ({ id: o.externalName }) },
   'apigateway.aws.upbound.io/Account': { generatedId: () => 'api-gateway-account', atProvider: (o) => ({ id: o.externalName }) },
   'wafv2.aws.upbound.io/WebACL': {
@@ -256,12 +269,12 @@ const ready = (time: string) => [
  * has them (so a render and the live control plane, whose generated names differ, see the same IDs),
  * else the resource's name.
  */
-function identity(o: any, gk: string, name: string): string {
+function identity(o: any, gk: string, name: string, resource = o.metadata.annotations?.['crossplane.io/composition-resource-name']): string {
   const labels = o.metadata.labels ?? {};
-  const resource = o.metadata.annotations?.['crossplane.io/composition-resource-name'];
   const claim = labels['crossplane.io/claim-name'];
   return resource && claim ? `${gk}/${labels['crossplane.io/claim-namespace']}/${claim}/${resource}` : `${gk}/${name}`;
 }
+const hexOf = (id: string) => createHash('sha256').update(id).digest('hex');
 
 /**
  * A desired composed resource as it is observed once created and Ready: its generated name kept
@@ -284,7 +297,8 @@ export function observe(desired: any, name: string, account: string): any {
   if (!crd) throw new Error(`no CRD for ${o.apiVersion} ${o.kind}`);
   const base = {
     kind: gk,
-    hex: createHash('sha256').update(identity(o, gk, name)).digest('hex'),
+    hex: hexOf(identity(o, gk, name)),
+    siblingHex: (otherGk: string, resource: string) => hexOf(identity(o, otherGk, name, resource)),
     region: o.spec.forProvider.region ?? 'us-east-1',
     account,
     forProvider: o.spec.forProvider,

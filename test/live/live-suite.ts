@@ -40,7 +40,19 @@ const SECRET_FROM_STATUS: Record<string, string> = {
   redisEndpoint: 'cache.configurationEndpoint',
   redisPort: 'cache.port',
   redisUser: 'cache.userName',
+  apiUrl: 'api.url',
+  apiRegionalDomainName: 'api.regionalDomainName',
+  albDnsName: 'application.albDnsName',
+  ecsClusterArn: 'application.clusterArn',
+  ecsServiceArn: 'application.serviceArn',
 };
+
+/** The minimal claims' application, moved to another account (the image and the certificate must be the claim's). */
+const applicationIn = (account: string) => ({
+  image: minimalDev.application.image.replace(/^\d{12}/, account),
+  hostname: minimalDev.application.hostname,
+  certificateArn: minimalDev.application.certificateArn.replace(/:\d{12}:/, `:${account}:`),
+});
 
 let cp: ControlPlane;
 let kube: Kube;
@@ -253,7 +265,7 @@ describe('a claim without writeConnectionSecretToRef', () => {
   // Crossplane names for every XR (the Composition's writeConnectionSecretsToNamespace), so the
   // secret is written whether or not the claim asks for a copy of the connection details.
   test("still gets the rediss:// URL into Secrets Manager (the secret version reads it from the cache tier's connection secret)", { timeout: READY_TIMEOUT_MS + 5 * 60_000 }, async () => {
-    const params = { ...minimalDev, environmentSuffix: 'noref', awsAccountId: '777788889999', network: { azCount: 2 }, database: { readers: 0, deletionProtection: false } };
+    const params = { ...minimalDev, environmentSuffix: 'noref', awsAccountId: '777788889999', application: applicationIn('777788889999'), network: { azCount: 2 }, database: { readers: 0, deletionProtection: false } };
     const c: any = badClaim('no-connection-ref', params, 'noref');
     await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'noref' } });
     await kube.apply(c);
@@ -508,7 +520,7 @@ describe('deletion', { concurrency: true }, () => {
   });
 
   test('prod past the guard (its binding removed by an admin): every AWS resource but the Aurora readers is orphaned, the database keeps running and nothing hangs', { skip: !prod, timeout: READY_TIMEOUT_MS + 10 * 60_000 }, async () => {
-    const params = { ...minimalProd, environmentSuffix: 'override', awsAccountId: '666677778888' };
+    const params = { ...minimalProd, environmentSuffix: 'override', awsAccountId: '666677778888', application: applicationIn('666677778888') };
     const c: any = { ...badClaim('prod-override', params, 'override'), spec: { parameters: params, writeConnectionSecretToRef: { name: 'prod-override-conn' } } };
     await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'override' } });
     await kube.apply(c);

@@ -90,6 +90,8 @@ export function albResources(): ResourcesResources[] {
             targetType: 'ip',
             protocol: 'HTTPS',
             protocolVersion: 'HTTP1',
+            // Only a default for ip targets: ECS registers each task with the container port.
+            // Constant, because AWS replaces a target group to change it.
             port: DEFAULT_CONTAINER_PORT,
             deregistrationDelay: '30',
             healthCheck: { enabled: true, protocol: 'HTTPS', matcher: '200', interval: 15, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3 },
@@ -98,7 +100,6 @@ export function albResources(): ResourcesResources[] {
         },
       }),
       patches: [
-        fromXr('spec.parameters.application.containerPort', 'spec.forProvider.port'),
         fromXr('spec.parameters.application.healthCheckPath', 'spec.forProvider.healthCheck.path'),
         fromXrRequired('spec.parameters.vpc.id', 'spec.forProvider.vpcId'),
       ],

@@ -20,6 +20,7 @@ export const APPLICATION_DEPENDENCIES: readonly Dependency[] = [
   { user: SERVICE, used: byComponent('ecs-cluster', ClusterV1Beta2.GVK), why: 'ECS refuses to delete a cluster that still has services' },
   { user: SERVICE, used: byComponent('ecs-capacity-providers', ClusterCapacityProviders.GVK), why: 'ECS refuses to remove a capacity provider that a service uses' },
   { user: SERVICE, used: byComponent('app-log-group', Group.GVK, 'app-log'), why: LOG_WHY },
+  { user: byComponent('ecs-cluster', ClusterV1Beta2.GVK), used: byComponent('container-insights-log-group', Group.GVK, 'container-insights-log'), why: LOG_WHY },
   { user: SERVICE, used: byComponent('execution-role', Role.GVK), why: ROLE_WHY },
   { user: SERVICE, used: byComponent('task-role', Role.GVK), why: ROLE_WHY },
   { user: SERVICE, used: byComponent('efs-file-system', FileSystemV1Beta2.GVK), why: 'its tasks mount the file system until they have stopped' },

@@ -76,6 +76,8 @@ export function efsResources(): ResourcesResources[] {
     composed({
       name: 'efs-backup-policy',
       taggable: false,
+      // Kept with the file system: deleting it would turn the kept file system's backups off.
+      retainedInProd: true,
       base: BackupPolicyV1Beta2.manifest({ spec: { forProvider: { region: DEFAULT_REGION, fileSystemIdSelector: fileSystem, backupPolicy: { status: 'ENABLED' } } } }),
     }),
     composed({

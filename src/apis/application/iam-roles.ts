@@ -38,7 +38,8 @@ export const EXECUTION_POLICY: PolicyDocument = {
       Resource: [ecr('${IMAGE_REPOSITORY}'), ecr(XRAY_REPOSITORY)],
     },
     // The daemon's image comes through the account's pull-through cache for ECR Public.
-    { Sid: 'PullThroughCache', Effect: 'Allow', Action: 'ecr:BatchImportUpstreamImage', Resource: ecr(XRAY_REPOSITORY) },
+    // The first pull through the cache creates the repository.
+    { Sid: 'PullThroughCache', Effect: 'Allow', Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], Resource: ecr(XRAY_REPOSITORY) },
     { Sid: 'WriteLogs', Effect: 'Allow', Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: `${logGroupArn(APP_LOG_GROUP)}:log-stream:*` },
     { Sid: 'ReadSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: ['${DB_SECRET_ARN}', '${CACHE_SECRET_ARN}'] },
     {

@@ -2,6 +2,8 @@ import { TOKEN } from '../../composition/aws-policy';
 
 /** AWS-side names of the application tier, spelled once (IAM policies and the key policy use them). */
 export const APP_LOG_GROUP = `/ecs/ap-assessment-${TOKEN.suffix}`;
+/** Where Container Insights writes the cluster's performance events (ECS would create it without a key or retention). */
+export const CONTAINER_INSIGHTS_LOG_GROUP = `/aws/ecs/containerinsights/ap-assessment-${TOKEN.suffix}/performance`;
 /** The container that serves the API, and the X-Ray daemon beside it. */
 export const APP_CONTAINER = 'assessment';
 export const XRAY_CONTAINER = 'xray-daemon';

@@ -1,5 +1,5 @@
 import { DEFAULT_REGION } from '../../config';
-import { ServiceV1Beta2 } from '../../../imports/ecs-ecs.aws.upbound.io';
+import { ServiceV1Beta2, ServiceV1Beta2SpecManagementPolicies } from '../../../imports/ecs-ecs.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { DEFAULT_CONTAINER_PORT } from '../../api/parameters';
 import { fromXr, fromXrRequired, mapTo, toXr, XR } from '../../composition/patches';
@@ -8,6 +8,10 @@ import { sizedBy } from '../../sizing/sizing-patches';
 import { CAPACITY_STRATEGY } from './ecs-cluster';
 import { PRIVATE_SUBNET_IDS } from './efs';
 import { APP_CONTAINER } from './names';
+
+/** Everything but LateInitialize (see the service's spec). */
+const M = ServiceV1Beta2SpecManagementPolicies;
+export const SERVICE_MANAGEMENT_POLICIES = [M.OBSERVE, M.CREATE, M.UPDATE, M.DELETE] as const;
 
 /**
  * The ECS service: in the private subnets with the app tier's group and no public IP, spread over
@@ -26,10 +30,12 @@ export function serviceResources(): ResourcesResources[] {
       base: ServiceV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'ecs-service' } },
         spec: {
+          // No LateInitialize: the provider would copy the desired count AWS reports into
+          // forProvider and reset every scale-out of the autoscaler on its next poll.
+          managementPolicies: [...SERVICE_MANAGEMENT_POLICIES],
           forProvider: {
             region: DEFAULT_REGION,
             clusterSelector: sibling({ [LABEL.component]: 'ecs-cluster' }),
-            taskDefinitionSelector: sibling({ [LABEL.component]: 'task-definition' }),
             schedulingStrategy: 'REPLICA',
             platformVersion: 'LATEST',
             availabilityZoneRebalancing: 'ENABLED',
@@ -54,6 +60,9 @@ export function serviceResources(): ResourcesResources[] {
         },
       }),
       patches: [
+        // The revision's ARN, which is what AWS reads back (a selector resolves to the family name:
+        // a permanent diff, and after a rollback the family would mean the latest revision again).
+        fromXrRequired('status.application.taskDefinitionArn', 'spec.forProvider.taskDefinition'),
         fromXrRequired(PRIVATE_SUBNET_IDS, 'spec.forProvider.networkConfiguration.subnets'),
         fromXrRequired('spec.parameters.vpc.appSecurityGroupId', 'spec.forProvider.networkConfiguration.securityGroups[0]'),
         fromXr('spec.parameters.application.containerPort', 'spec.forProvider.loadBalancer[0].containerPort'),

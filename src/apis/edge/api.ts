@@ -38,6 +38,7 @@ export const EDGE_API: TierApi = {
         policyId: { type: 'string', description: 'ID of the resource policy (the deployment waits for it).' },
         rootIntegrationId: { type: 'string', description: 'ID of the root integration (the deployment waits for it).' },
         proxyIntegrationId: { type: 'string', description: 'ID of the proxy integration (the deployment waits for it).' },
+        deploymentId: { type: 'string', description: 'ID of the deployment the stage serves (the one of this Composition version).' },
         wafLogGroupArn: { type: 'string', description: 'ARN of the WAF log group.' },
       },
     },

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { DEFAULT_REGION } from '../../config';
 import { IntegrationV1Beta2, Method, Resource, RestApiPolicy, RestApiv1Beta2, VpcLink } from '../../../imports/apigateway-apigateway.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
@@ -40,11 +39,6 @@ export const ROUTES = [
   { name: 'proxy', path: '/{proxy+}', proxy: true },
 ] as const;
 
-/**
- * What a deployment captures; its hash is the Deployment's trigger, so a change of the API's shape
- * in this file makes a new deployment (a stage serves a snapshot, not the live API).
- */
-export const API_SHAPE_HASH = createHash('sha256').update(JSON.stringify({ ROUTES, REST_API_POLICY })).digest('hex').slice(0, 16);
 
 /**
  * The REST API (regional), its resource policy, and the two routes proxied through the VPC link to
@@ -73,7 +67,9 @@ export function restApiResources(): ResourcesResources[] {
             region: DEFAULT_REGION,
             description: 'Assessment platform API (IAM-authorized, behind WAF)',
             endpointConfiguration: { types: ['REGIONAL'] },
-            disableExecuteApiEndpoint: false,
+            // Clients reach the API only through the custom domain (stage.ts), whose security
+            // policy refuses TLS below 1.2; the default execute-api endpoint would still offer 1.0.
+            disableExecuteApiEndpoint: true,
             apiKeySource: 'HEADER',
             tags: baseTags('edge'),
           },

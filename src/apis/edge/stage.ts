@@ -1,13 +1,29 @@
+import { createHash } from 'crypto';
 import { DEFAULT_REGION } from '../../config';
-import { Deployment, MethodSettingsV1Beta2, StageV1Beta2 } from '../../../imports/apigateway-apigateway.aws.upbound.io';
+import { BasePathMapping, Deployment, DomainNameV1Beta2, MethodSettingsV1Beta2, StageV1Beta2 } from '../../../imports/apigateway-apigateway.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { encryptedLogGroup } from '../../composition/logging/log-group';
-import { combine, fromXr, fromXrRequired, toXr } from '../../composition/patches';
+import { combine, format, fromXr, fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 import { API_ACCESS_LOG_GROUP, STAGE_NAME } from './names';
-import { API_SHAPE_HASH } from './rest-api';
+import { restApiResources } from './rest-api';
+
+/**
+ * A stage serves a deployment, a snapshot of the API taken when it was created, and AWS (and the
+ * provider, which refuses updates that need a replacement) never changes a deployment in place. So
+ * the deployment's composed-resource name carries a hash of everything it captures (routes,
+ * methods, integrations, resource policy, as this version of the Composition builds them): a
+ * platform release that changes the API composes a new deployment, the stage moves to it
+ * (status.api.deploymentId), and the old one is deleted once no stage uses it (AWS refuses
+ * before). A claim cannot change what a deployment captures (application.hostname is immutable).
+ */
+export const API_SHAPE_HASH = createHash('sha256').update(JSON.stringify(restApiResources())).digest('hex').slice(0, 10);
+export const DEPLOYMENT_NAME = `api-deployment-${API_SHAPE_HASH}`;
 
 const restApi = sibling({ [LABEL.component]: 'rest-api' });
+
+/** The custom domain's TLS policy: TLS 1.2 and above. */
+export const API_TLS_POLICY = 'TLS_1_2';
 
 /** One JSON line per request: who, what, the outcome, the WAF's verdict and the trace. No body, no header values. */
 export const ACCESS_LOG_FORMAT = JSON.stringify({
@@ -39,20 +55,20 @@ export function stageResources(): ResourcesResources[] {
   return [
     encryptedLogGroup('api-access-log-group', API_ACCESS_LOG_GROUP, 'api-access-log', toXr('status.atProvider.arn', 'status.api.accessLogGroupArn')),
     composed({
-      name: 'api-deployment',
+      name: DEPLOYMENT_NAME,
       taggable: false,
       base: Deployment.manifest({
         metadata: { labels: { [LABEL.component]: 'api-deployment' } },
-        spec: { forProvider: { region: DEFAULT_REGION, restApiIdSelector: restApi, description: 'Managed by the assessment platform' } },
+        spec: { forProvider: { region: DEFAULT_REGION, restApiIdSelector: restApi } },
       }),
       patches: [
-        // A new deployment when the API's shape or its integrations change; and none before the
-        // policy and both integrations exist (a deployment is a snapshot of the API).
+        // None before the resource policy and both integrations exist: the snapshot must hold them.
         combine(
-          ['status.api.policyId', 'status.api.rootIntegrationId', 'status.api.proxyIntegrationId', 'spec.parameters.application.hostname'],
-          `${API_SHAPE_HASH}/%s/%s/%s/%s`,
-          'spec.forProvider.triggers.redeployment',
+          ['status.api.policyId', 'status.api.rootIntegrationId', 'status.api.proxyIntegrationId'],
+          `Assessment platform API ${API_SHAPE_HASH}: policy %s, integrations %s and %s`,
+          'spec.forProvider.description',
         ),
+        toXr('status.atProvider.id', 'status.api.deploymentId'),
       ],
     }),
     composed({
@@ -63,7 +79,6 @@ export function stageResources(): ResourcesResources[] {
           forProvider: {
             region: DEFAULT_REGION,
             restApiIdSelector: restApi,
-            deploymentIdSelector: sibling({ [LABEL.component]: 'api-deployment' }),
             stageName: STAGE_NAME,
             xrayTracingEnabled: true,
             cacheClusterEnabled: false,
@@ -74,9 +89,37 @@ export function stageResources(): ResourcesResources[] {
       }),
       patches: [
         fromXrRequired('status.api.accessLogGroupArn', 'spec.forProvider.accessLogSettings.destinationArn'),
+        fromXrRequired('status.api.deploymentId', 'spec.forProvider.deploymentId'),
         toXr('status.atProvider.arn', 'status.api.stageArn'),
-        toXr('status.atProvider.invokeUrl', 'status.api.invokeUrl'),
       ],
+    }),
+    composed({
+      name: 'api-domain-name',
+      base: DomainNameV1Beta2.manifest({
+        metadata: { labels: { [LABEL.component]: 'api-domain-name' } },
+        spec: { forProvider: { region: DEFAULT_REGION, endpointConfiguration: { types: ['REGIONAL'] }, securityPolicy: API_TLS_POLICY, tags: baseTags('edge') } },
+      }),
+      patches: [
+        fromXr('spec.parameters.application.hostname', 'spec.forProvider.domainName'),
+        fromXr('spec.parameters.application.certificateArn', 'spec.forProvider.regionalCertificateArn'),
+        toXr('status.atProvider.domainName', 'status.api.url', format('https://%s/')),
+        toXr('status.atProvider.regionalDomainName', 'status.api.regionalDomainName'),
+        toXr('status.atProvider.regionalZoneId', 'status.api.regionalZoneId'),
+      ],
+    }),
+    composed({
+      name: 'api-base-path-mapping',
+      taggable: false,
+      base: BasePathMapping.manifest({
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            apiIdSelector: restApi,
+            domainNameSelector: sibling({ [LABEL.component]: 'api-domain-name' }),
+            stageNameSelector: sibling({ [LABEL.component]: 'api-stage' }),
+          },
+        },
+      }),
     }),
     composed({
       name: 'api-method-settings',

@@ -23,10 +23,24 @@ const managed = (priority: number, name: string, overrides: { name: string; why:
   VisibilityConfig: visibility(name),
 });
 
-/** Rules of the common rule set that count instead of block, each with the reason. */
-export const COUNTED_RULES = [
-  { name: 'SizeRestrictions_BODY', why: 'an essay answer is larger than the 8 KB this rule blocks; API Gateway still caps a payload at 10 MB' },
-];
+/**
+ * Rules of the managed groups that count instead of block, each with the reason: an answer is
+ * free text a student writes (an essay, an SQL or programming exam), which these body rules
+ * would block with a 403 and the answer lost. The same rules block in the URI, query string and
+ * headers; the service must treat every answer as data (parameterised queries, output encoding).
+ */
+export const COUNTED_RULES: Record<string, { name: string; why: string }[]> = {
+  AWSManagedRulesCommonRuleSet: [
+    { name: 'SizeRestrictions_BODY', why: 'an essay answer is larger than the 8 KB this rule blocks; API Gateway still caps a payload at 10 MB' },
+    { name: 'CrossSiteScripting_BODY', why: 'an answer in a web-development exam contains HTML and script' },
+    { name: 'GenericLFI_BODY', why: 'an answer may quote file paths (../)' },
+    { name: 'GenericRFI_BODY', why: 'an answer may quote URLs' },
+  ],
+  AWSManagedRulesSQLiRuleSet: [
+    { name: 'SQLi_BODY', why: 'an answer in a database exam is SQL' },
+    { name: 'SQLiExtendedPatterns_BODY', why: 'an answer in a database exam is SQL' },
+  ],
+};
 
 /**
  * The web ACL's rules, in the WAFv2 API's JSON (ruleJson): a rate limit per source IP first, then
@@ -40,9 +54,9 @@ export const WAF_RULES = [
     Statement: { RateBasedStatement: { Limit: '${WAF_LIMIT}', AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
     VisibilityConfig: visibility('RateLimitPerIp'),
   },
-  managed(1, 'AWSManagedRulesCommonRuleSet', COUNTED_RULES),
+  managed(1, 'AWSManagedRulesCommonRuleSet', COUNTED_RULES.AWSManagedRulesCommonRuleSet),
   managed(2, 'AWSManagedRulesKnownBadInputsRuleSet'),
-  managed(3, 'AWSManagedRulesSQLiRuleSet'),
+  managed(3, 'AWSManagedRulesSQLiRuleSet', COUNTED_RULES.AWSManagedRulesSQLiRuleSet),
 ];
 
 const webAcl = sibling({ [LABEL.component]: 'web-acl' });

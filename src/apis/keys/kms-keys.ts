@@ -3,7 +3,7 @@ import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
-import { APP_LOG_GROUP } from '../application/names';
+import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP } from '../application/names';
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
@@ -41,7 +41,7 @@ export type KeyClass = (typeof KEY_CLASSES)[number];
 export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
 export const AURORA_IAM_AUTH_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/iam-db-auth-error`;
 export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
-export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP];
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP];
 
 const STATUS_FIELD: Record<KeyClass, string> = {
   'student-records': 'studentRecordsKeyArn',
