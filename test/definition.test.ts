@@ -67,6 +67,27 @@ describe('the XRD explains and bounds every field', () => {
     ]);
   });
 
+  test("every object default holds every field its own CEL rules read without has() (the API server rejects the CRD otherwise, and Crossplane never establishes the XRD)", () => {
+    const bad: string[] = [];
+    const walk = (node: any, path: string) => {
+      if (node.default !== undefined && node.type === 'object') {
+        for (const { rule } of node['x-kubernetes-validations'] ?? []) {
+          for (const [, field] of rule.matchAll(/self\.(\w+)/g)) {
+            if (!rule.includes(`has(self.${field})`) && !(field in node.default)) bad.push(`${path}: default lacks ${field}, which "${rule}" reads`);
+          }
+        }
+      }
+      for (const [k, v] of Object.entries<any>(node.properties ?? {})) walk(v, `${path}.${k}`);
+    };
+    walk(xrdSchemaDoc().properties.spec.properties.parameters, 'spec.parameters');
+    expect(bad).toEqual([]);
+    // The check catches the empty default that made the XRD uninstallable.
+    const broken = { type: 'object', default: {}, properties: { a: { type: 'integer' } }, 'x-kubernetes-validations': [{ rule: 'self.a <= 1', message: 'm' }] };
+    bad.length = 0;
+    walk({ properties: { x: broken } }, 'p');
+    expect(bad).toEqual(['p.x: default lacks a, which "self.a <= 1" reads']);
+  });
+
   test('every status field says what it is', () => {
     const undocumented = fields(xrdSchemaDoc().properties.status, 'status').filter((f) => (f.node.description ?? '').trim().length < 5);
     expect(undocumented.map((f) => f.path)).toEqual([]);

@@ -60,7 +60,9 @@ export const checks: Record<string, Check> = {
       for (const use of ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:GenerateDataKey', 'kms:Encrypt']) {
         if (covers(st.Action, use) && !viaService && !serviceForOwnResources) out.push(`${r.name}: ${st.Sid} allows ${use} without a service condition`);
       }
-      if (covers(st.Action, 'kms:CreateGrant') && (cond.Bool?.['kms:GrantIsForAWSResource'] !== 'true' || !viaService)) out.push(`${r.name}: ${st.Sid} allows grants that are not for AWS resources through a service`);
+      // Fargate's own grant for ephemeral storage: only for this platform's cluster, only Decrypt.
+      const fargateGrant = st.Principal?.Service === 'fargate.amazonaws.com' && !!cond.StringEquals?.['kms:EncryptionContext:aws:ecs:clusterName'] && JSON.stringify(cond['ForAllValues:StringEquals']?.['kms:GrantOperations']) === '["Decrypt"]';
+      if (covers(st.Action, 'kms:CreateGrant') && !fargateGrant && (cond.Bool?.['kms:GrantIsForAWSResource'] !== 'true' || !viaService)) out.push(`${r.name}: ${st.Sid} allows grants that are not for AWS resources through a service`);
     }
     return out;
   },
@@ -243,9 +245,10 @@ export const checks: Record<string, Check> = {
     const map = policy[0]?.transforms?.[0]?.map ?? {};
     if (policy.length !== 1 || JSON.stringify(vars) !== '["spec.parameters.environment","spec.parameters.retire"]') return [`${r.name}: deletionPolicy not set from the environment and its retirement`];
     if (map['prod/false'] !== 'Orphan') out.push(`${r.name}: deleted with an active prod claim`);
-    // Also kept: the EFS file system (unlike Aurora and Redis it leaves no final snapshot) and the
+    // Also kept: the EFS file system and its backup policy (unlike Aurora and Redis it leaves no
+    // final snapshot; deleting the policy would stop its backups), and the
     // log buckets with their settings (the access logs outlive the environment like the log groups).
-    const retained = ['kms/Key', 'cloudwatchlogs/Group', 'efs/FileSystem'].includes(k) || k.startsWith('s3/');
+    const retained = ['kms/Key', 'cloudwatchlogs/Group', 'efs/FileSystem', 'efs/BackupPolicy'].includes(k) || k.startsWith('s3/');
     if (retained && map['prod/true'] !== 'Orphan') out.push(`${r.name}: deleted by a prod retirement (it must outlive the environment)`);
     if (!retained && map['prod/true'] !== 'Delete') out.push(`${r.name}: left behind by a prod retirement`);
     if (k === 'rds/Cluster') {

@@ -321,7 +321,9 @@ export const parametersSchema: JsonSchema = obj(
         wafRateLimitPerIp: int(`Requests one source IP may make in 5 minutes before the WAF blocks it (campus systems behind one address count as one). Default: ${DEFAULT_WAF_RATE_LIMIT}.`, 100, 2000000000, { default: DEFAULT_WAF_RATE_LIMIT }),
       },
       {
-        default: {},
+        // A complete default: the API server checks a default against the object's CEL rules when
+        // it creates the CRD, and the rule reads both limits (an empty default is uninstallable).
+        default: { throttlingRateLimit: DEFAULT_THROTTLING_RATE, throttlingBurstLimit: DEFAULT_THROTTLING_BURST, manageAccountSettings: true, wafRateLimitPerIp: DEFAULT_WAF_RATE_LIMIT },
         'x-kubernetes-validations': [
           { rule: 'self.throttlingRateLimit <= self.throttlingBurstLimit', message: 'spec.parameters.api.throttlingRateLimit must not exceed spec.parameters.api.throttlingBurstLimit' },
         ],

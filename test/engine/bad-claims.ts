@@ -170,6 +170,7 @@ export const BAD_UPDATES: [string, any, any, string][] = [
   ['fewer AZs', { ...dev, network: { azCount: 3 } }, { ...dev, network: { azCount: 2 } }, `${P}.network.azCount cannot shrink after creation`],
   ['a moved data subnet', dev, { ...dev, network: { dataSubnetCidrs: ['10.0.144.0/22', '10.0.156.0/22', '10.0.152.0/22'] } }, `${P}.network.dataSubnetCidrs: existing entries cannot change or be removed after creation`],
   ['a moved private subnet', dev, { ...dev, network: { privateSubnetCidrs: ['10.0.0.0/19', '10.0.96.0/19', '10.0.64.0/19'] } }, `${P}.network.privateSubnetCidrs: existing entries cannot change or be removed after creation`],
+  ['another container port', dev, { ...dev, application: { ...app, containerPort: 9443 } }, `${P}.application.containerPort cannot change after creation`],
   ['another hostname', dev, { ...dev, application: { ...app, hostname: 'exams.example.edu' } }, `${P}.application.hostname cannot change after creation`],
   ['a removed public subnet', dev, { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.publicSubnetCidrs: existing entries cannot change or be removed after creation`],
 ];

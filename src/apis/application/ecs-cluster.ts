@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../../config';
 import { ClusterCapacityProviders, ClusterV1Beta2 } from '../../../imports/ecs-ecs.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { fromXr, mapTo, toXr, XR } from '../../composition/patches';
+import { dataKeyArnPatch } from '../keys/kms-keys';
 import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
 
 /**
@@ -18,7 +19,7 @@ export const CAPACITY_STRATEGY: Record<'dev' | 'staging' | 'prod', { capacityPro
 };
 export const capacityProvidersOf = (strategy: readonly { capacityProvider: string }[]) => strategy.map((s) => s.capacityProvider);
 
-/** The ECS cluster with Container Insights (enhanced), and its capacity providers. */
+/** The ECS cluster with Container Insights (enhanced) and encrypted Fargate ephemeral storage, and its capacity providers. */
 export function ecsClusterResources(): ResourcesResources[] {
   return [
     composed({
@@ -29,7 +30,11 @@ export function ecsClusterResources(): ResourcesResources[] {
         metadata: { labels: { [LABEL.component]: 'ecs-cluster' } },
         spec: { forProvider: { region: DEFAULT_REGION, setting: [{ name: 'containerInsights', value: 'enhanced' }], tags: baseTags('application') } },
       }),
-      patches: [toXr('status.atProvider.arn', 'status.application.clusterArn')],
+      patches: [
+        // The tasks' ephemeral storage (/tmp, image layers) under the data-class key, not an AWS-owned one.
+        dataKeyArnPatch('spec.forProvider.configuration.managedStorageConfiguration.fargateEphemeralStorageKmsKeyId'),
+        toXr('status.atProvider.arn', 'status.application.clusterArn'),
+      ],
     }),
     composed({
       name: 'ecs-capacity-providers',

@@ -1,6 +1,8 @@
 import { TOKEN } from '../../composition/aws-policy';
 
 /** AWS-side names of the application tier, spelled once (IAM policies and the key policy use them). */
+/** The ECS cluster's (and service's) name. */
+export const ECS_CLUSTER_NAME = `ap-assessment-${TOKEN.suffix}`;
 export const APP_LOG_GROUP = `/ecs/ap-assessment-${TOKEN.suffix}`;
 /** Where Container Insights writes the cluster's performance events (ECS would create it without a key or retention). */
 export const CONTAINER_INSIGHTS_LOG_GROUP = `/aws/ecs/containerinsights/ap-assessment-${TOKEN.suffix}/performance`;

@@ -3,7 +3,7 @@ import { Alias, Key } from '../../../imports/kms-kms.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../composition/aws-policy';
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
-import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP } from '../application/names';
+import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, ECS_CLUSTER_NAME } from '../application/names';
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
@@ -109,6 +109,23 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
         Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
         Resource: '*',
         Condition: { StringEquals: via, Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
+    );
+  }
+  if (keyClass === 'student-records' || keyClass === 'analytics') {
+    // Fargate encrypts the service's ephemeral storage with the data-class key: only for this
+    // platform's cluster (the encryption context names account and cluster), and only the grant
+    // and data keys without plaintext that Fargate uses.
+    const cluster = { 'kms:EncryptionContext:aws:ecs:clusterAccount': TOKEN.account, 'kms:EncryptionContext:aws:ecs:clusterName': ECS_CLUSTER_NAME };
+    statements.push(
+      { Sid: 'FargateEphemeralStorageDataKeys', Effect: 'Allow', Principal: { Service: 'fargate.amazonaws.com' }, Action: 'kms:GenerateDataKeyWithoutPlaintext', Resource: '*', Condition: { StringEquals: cluster } },
+      {
+        Sid: 'FargateEphemeralStorageGrants',
+        Effect: 'Allow',
+        Principal: { Service: 'fargate.amazonaws.com' },
+        Action: 'kms:CreateGrant',
+        Resource: '*',
+        Condition: { StringEquals: cluster, 'ForAllValues:StringEquals': { 'kms:GrantOperations': ['Decrypt'] } },
       },
     );
   }
