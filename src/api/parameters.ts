@@ -318,7 +318,7 @@ export const parametersSchema: JsonSchema = obj(
             "Whether this claim manages API Gateway's account-level CloudWatch role, which access logging needs. It is one setting per AWS account and region: set it to false on every other claim in the same account and region. Default: true.",
           default: true,
         },
-        wafRateLimitPerIp: int(`Requests one source IP may make in 5 minutes before the WAF blocks it (campus systems behind one address count as one). Default: ${DEFAULT_WAF_RATE_LIMIT}.`, 100, 2000000000, { default: DEFAULT_WAF_RATE_LIMIT }),
+        wafRateLimitPerIp: int(`Requests one source IP may make in 5 minutes before the WAF blocks it (campus systems behind one address count as one). At most 500,000 (1,667 requests per second from one address; above that the stage's throttling decides). Default: ${DEFAULT_WAF_RATE_LIMIT}.`, 100, 500000, { default: DEFAULT_WAF_RATE_LIMIT }),
       },
       {
         // A complete default: the API server checks a default against the object's CEL rules when
