@@ -46,7 +46,7 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
       global: true,
       base: Role.manifest({
         metadata: { labels: { [LABEL.component]: p.name } },
-        spec: { forProvider: { description: p.description, maxSessionDuration: 3600, tags: baseTags(p.component) } },
+        spec: { forProvider: { description: p.description, tags: baseTags(p.component) } },
       }),
       patches: [tokenPatch(p.roleName, EXTERNAL_NAME), policyPatch(trust, 'spec.forProvider.assumeRolePolicy'), ...(p.patches ?? [])],
     }),

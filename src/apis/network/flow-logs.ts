@@ -1,10 +1,10 @@
 import { DEFAULT_REGION } from '../../config';
 import { FlowLogV1Beta2 } from '../../../imports/ec2-ec2.aws.upbound.io';
-import { RolePolicy, Role } from '../../../imports/iam-iam.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
-import { logGroupArn, policyPatch, TOKEN, tokenPatch } from '../../composition/aws-policy';
+import { logGroupArn, TOKEN } from '../../composition/aws-policy';
+import { serviceRoleResources } from '../../composition/iam-role';
 import { encryptedLogGroup } from '../../composition/logging/log-group';
-import { baseTags, composed, EXTERNAL_NAME, LABEL, sibling } from '../../composition/resource';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 
 export const FLOW_LOG_GROUP = `/aws/vpc/flow-logs/ap-${TOKEN.suffix}`;
 /** The flow-log role's name: `ap-flow-logs-<suffix>-<region>` (at most 13 + 12 + 1 + 14 = 40 of IAM's 64 characters). */
@@ -14,67 +14,34 @@ export const FLOW_LOG_ROLE = `ap-flow-logs-${TOKEN.suffix}-${TOKEN.region}`;
 export function flowLogResources(): ResourcesResources[] {
   return [
     encryptedLogGroup('flow-logs-log-group', FLOW_LOG_GROUP, 'flow-logs'),
-    composed({
+    // Delivered by a role only VPC Flow Logs may assume, for this account's flow logs. IAM names are
+    // global to the account: the region keeps two claims with the same suffix apart.
+    ...serviceRoleResources({
       name: 'flow-logs-role',
-      global: true,
-      base: Role.manifest({
-        metadata: { labels: { [LABEL.component]: 'flow-logs-role' } },
-        spec: { forProvider: { description: 'Delivers VPC flow logs to CloudWatch Logs', tags: baseTags('flow-logs') } },
-      }),
-      patches: [
-        // IAM names are global to the account: the region keeps two claims with the same suffix
-        // in different regions apart.
-        tokenPatch(FLOW_LOG_ROLE, EXTERNAL_NAME),
-        policyPatch(
+      roleName: FLOW_LOG_ROLE,
+      description: 'Delivers VPC flow logs to CloudWatch Logs',
+      component: 'flow-logs',
+      service: 'vpc-flow-logs.amazonaws.com',
+      sourceArn: `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:vpc-flow-log/*`,
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
           {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Effect: 'Allow',
-                Principal: { Service: 'vpc-flow-logs.amazonaws.com' },
-                Action: 'sts:AssumeRole',
-                Condition: {
-                  StringEquals: { 'aws:SourceAccount': TOKEN.account },
-                  ArnLike: { 'aws:SourceArn': `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:vpc-flow-log/*` },
-                },
-              },
-            ],
+            Sid: 'WriteFlowLogs',
+            Effect: 'Allow',
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+            Resource: [logGroupArn(FLOW_LOG_GROUP), `${logGroupArn(FLOW_LOG_GROUP)}:*`],
           },
-          'spec.forProvider.assumeRolePolicy',
-        ),
-      ],
-    }),
-    composed({
-      name: 'flow-logs-role-policy',
-      global: true,
-      taggable: false,
-      base: RolePolicy.manifest({
-        spec: { forProvider: { roleSelector: sibling({ [LABEL.component]: 'flow-logs-role' }) } },
-      }),
-      patches: [
-        policyPatch(
           {
-            Version: '2012-10-17',
-            Statement: [
-              {
-                Sid: 'WriteFlowLogs',
-                Effect: 'Allow',
-                Action: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-                Resource: [logGroupArn(FLOW_LOG_GROUP), `${logGroupArn(FLOW_LOG_GROUP)}:*`],
-              },
-              {
-                // In AWS's documented flow-log role; a list action, scoped to the account's log
-                // groups in the claim's region (it reads names, never log data).
-                Sid: 'FindTheLogGroup',
-                Effect: 'Allow',
-                Action: 'logs:DescribeLogGroups',
-                Resource: `arn:aws:logs:${TOKEN.region}:${TOKEN.account}:log-group:*`,
-              },
-            ],
+            // In AWS's documented flow-log role; a list action, scoped to the account's log
+            // groups in the claim's region (it reads names, never log data).
+            Sid: 'FindTheLogGroup',
+            Effect: 'Allow',
+            Action: 'logs:DescribeLogGroups',
+            Resource: `arn:aws:logs:${TOKEN.region}:${TOKEN.account}:log-group:*`,
           },
-          'spec.forProvider.policy',
-        ),
-      ],
+        ],
+      },
     }),
     composed({
       name: 'flow-log',
