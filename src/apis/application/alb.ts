@@ -3,6 +3,7 @@ import { LbListenerV1Beta2, LbTargetGroupV1Beta2, Lbv1Beta2 } from '../../../imp
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { DEFAULT_CONTAINER_PORT } from '../../api/parameters';
 import { TOKEN } from '../../composition/aws-policy';
+import { deletionPolicyMap } from '../../composition/protection';
 import { combine, fromXr, fromXrRequired, mapTo, regexpGroup, toXr, XR } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
 import { logBucketResources } from '../../composition/storage/log-bucket';
@@ -15,10 +16,14 @@ export const ALB_TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 export const ALB_LOG_PREFIX = 'alb';
 export const ALB_LOG_BUCKET = `ap-alb-logs-${TOKEN.suffix}-${TOKEN.account}-${TOKEN.region}`;
 
-/** ALB deletion protection: on in an active prod environment; a retirement turns it off so that the delete can proceed. */
-export const ALB_DELETION_PROTECTION: Record<string, boolean> = {
-  'dev/false': false, 'dev/true': false, 'staging/false': false, 'staging/true': false, 'prod/false': true, 'prod/true': false,
-};
+/**
+ * Load balancer deletion protection, by `<environment>/<retire>`: on exactly where a delete would
+ * orphan the load balancer (an active prod environment, protection.ts); a retirement turns it off
+ * so that the delete can proceed.
+ */
+export const ALB_DELETION_PROTECTION: Record<string, boolean> = Object.fromEntries(
+  Object.entries(deletionPolicyMap(false)).map(([state, policy]) => [state, policy === 'Orphan']),
+);
 
 /**
  * The internal ALB: in the private subnets, reachable only from the VPC link NLB (security groups
