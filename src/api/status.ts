@@ -62,7 +62,8 @@ export const CACHE_STATUS: JsonSchema = obj('ElastiCache endpoints.', {
 export const APPLICATION_STATUS: JsonSchema = obj('The assessment service on ECS Fargate and its internal ALB.', {
     clusterArn: str('ARN of the ECS cluster.'),
     serviceArn: str('ARN of the ECS service.'),
-    taskDefinitionArn: str('ARN of the task definition revision in force.'),
+    taskDefinitionArn: str('ARN of the task definition revision as composed now (absent for the moments while a new revision replaces it).'),
+    serviceTaskDefinitionArn: str('ARN of the task definition revision the ECS service is set to: taskDefinitionArn once a new revision has reached the service.'),
     albArn: str('ARN of the internal ALB (the NLB forwards to it).'),
     albDnsName: str('DNS name of the internal ALB (reachable only from the VPC link NLB).'),
     fileSystemId: str('ID of the EFS file system.'),

@@ -4,6 +4,7 @@ import { NAT_PER_AZ_ENVIRONMENTS } from '../apis/network/routing';
 import { ZONE_C_ATTACHMENTS } from '../apis/endpoints/vpc-endpoints';
 import { ZONE_C_MOUNT_TARGET } from '../apis/application/efs';
 import { ACCOUNT_LOGGING_RESOURCES } from '../apis/edge/account-logging';
+import { TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS } from '../apis/application/task-definition';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -34,6 +35,20 @@ export interface Filter {
 
 const and = (...parts: string[]) => parts.join(' && ');
 
+/**
+ * True while a composed resource does not exist yet, or exists with the given forProvider fields as
+ * this render wants them (each present in both with the same value, or absent in both). False
+ * when one would change: the resource is dropped, Crossplane deletes it, and the next render
+ * composes a new one. For resources AWS cannot change in place, which provider-upjet-aws refuses
+ * to replace.
+ */
+export function unchangedOrNew(name: string, fields: readonly string[]): string {
+  const observed = `observed.resources['${name}'].resource.spec.forProvider`;
+  const desired = `desired.resources['${name}'].resource.spec.forProvider`;
+  const list = `[${fields.map((f) => `'${f}'`).join(', ')}]`;
+  return `!('${name}' in observed.resources) || ${list}.all(f, f in ${observed} ? (f in ${desired} && ${desired}[f] == ${observed}[f]) : !(f in ${desired}))`;
+}
+
 /** The filters, one per conditional resource. */
 export function filters(): Filter[] {
   const out: Filter[] = [];
@@ -58,6 +73,8 @@ export function filters(): Filter[] {
   }
   // API Gateway's account-level settings: only where this claim manages them.
   for (const name of ACCOUNT_LOGGING_RESOURCES) out.push({ name, expression: `${params}.api.manageAccountSettings == true` });
+  // The task definition, dropped for one reconcile when a field that needs a new revision would change (task-definition.ts).
+  out.push({ name: TASK_DEFINITION, expression: unchangedOrNew(TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS) });
   // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
   for (const kind of ['nat-eip', 'nat-gateway']) {
     out.push({ name: `${kind}-b`, expression: CEL.natPerAz });

@@ -114,15 +114,29 @@ function observedTier(desired: any, name: string, tier: ConvergedXr): any {
   return { ...desired, metadata: { ...desired.metadata, name, uid: uidFor(name) }, spec: tier.xr.spec, status: { ...tier.xr.status, conditions } };
 }
 
+/** Where a reconcile loop resumes: the composed resources that exist (a change to a running XR), and a look at every render. */
+export interface ResumeFrom {
+  /** The observed composed resources, by composition resource name (a converged XR's `observed`). */
+  readonly observed?: Record<string, any>;
+  /**
+   * A new composed resource is first observed as the API server has it before AWS has created it
+   * (no external name, no status), and only at the next reconcile as created; without this, what
+   * Crossplane creates is in AWS by the next reconcile.
+   */
+  readonly awsLagsOneReconcile?: boolean;
+  /** Called with each render, before the next reconcile. */
+  readonly onRender?: (out: RenderResult, reconcile: number) => void;
+}
+
 /**
  * Reconcile one composite resource until the render stops changing (at most MAX_RECONCILES
  * renders). A composed resource that is itself a composite resource of this project (a tier) is
  * rendered with its own Composition, to convergence, inside every reconcile; the rest are observed
  * with the status AWS would fill.
  */
-export function convergeXr(xr0: any, composition: any, xrd: any, account: string, where: string, override?: any): ConvergedXr {
+export function convergeXr(xr0: any, composition: any, xrd: any, account: string, where: string, override?: any, from?: ResumeFrom): ConvergedXr {
   let xr = xr0;
-  let observed: Record<string, any> = {};
+  let observed: Record<string, any> = { ...from?.observed };
   let tiers: Record<string, ConvergedXr> = {};
   const reconciles: Reconcile[] = [];
   const renderMs: number[] = [];
@@ -137,6 +151,7 @@ export function convergeXr(xr0: any, composition: any, xrd: any, account: string
       const msg = (e as Error).message;
       throw new Error(`Composition ${composition.metadata.name}, ${where}, reconcile ${i + 1}: ${msg}${patchAt(composition, msg)}`);
     }
+    from?.onRender?.(out, i);
     const fp = fingerprint(out);
     if (fp === previous) {
       renderMs.push(Date.now() - t0);
@@ -156,6 +171,9 @@ export function convergeXr(xr0: any, composition: any, xrd: any, account: string
         tierCache.set(key, tier);
         nextTiers[n] = tier;
         nextObserved[n] = observedTier(d, name, tier);
+      } else if (from?.awsLagsOneReconcile && !observed[n]) {
+        nextObserved[n] = { ...structuredClone(d), metadata: { ...structuredClone(d.metadata), name } };
+        delete nextObserved[n].metadata.generateName;
       } else {
         nextObserved[n] = observe(d, name, account);
       }

@@ -42,6 +42,9 @@ const ec2 = (prefix: string, type: string, owned = true): Row => ({
 const named = (service: string, type: string, sep = ':'): Row => ({
   atProvider: (o) => ({ id: o.externalName, arn: arn(service, o, `${type}${sep}${o.externalName}`) }),
 });
+/** A task definition's simulated revision number: from its immutable content, 1 to 99,999. */
+const revisionOf = (fp: Record<string, any>) =>
+  1 + (parseInt(createHash('sha256').update(JSON.stringify([fp.containerDefinitions, fp.cpu, fp.memory, fp.taskRoleArn, fp.volume])).digest('hex').slice(0, 8), 16) % 99999);
 const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 
 /** What AWS assigns, per `group/Kind`. */
@@ -134,7 +137,12 @@ export const PROVIDER_STATUS: Record<string, Row> = {
   'ecs.aws.upbound.io/ClusterCapacityProviders': { generatedId: (o) => `cluster-${o.hex.slice(0, 8)}`, atProvider: (o) => ({ id: o.externalName }) },
   'ecs.aws.upbound.io/TaskDefinition': {
     generatedId: (o) => o.forProvider.family,
-    atProvider: (o) => ({ id: o.externalName, arn: arn('ecs', o, `task-definition/${o.externalName}:1`), arnWithoutRevision: arn('ecs', o, `task-definition/${o.externalName}`), revision: 1 }),
+    // AWS numbers revisions per family, one more for each registration. Here a number derived from
+    // what the revision holds stands in: a new revision (new containers, size or role) gets another.
+    atProvider: (o) => {
+      const revision = revisionOf(o.forProvider);
+      return { id: o.externalName, arn: arn('ecs', o, `task-definition/${o.externalName}:${revision}`), arnWithoutRevision: arn('ecs', o, `task-definition/${o.externalName}`), revision };
+    },
   },
   // The service's name is its cluster's (ap-assessment-<suffix>): its ARN names both.
   'ecs.aws.upbound.io/Service': { atProvider: (o) => ({ id: arn('ecs', o, `service/${o.externalName}/${o.externalName}`), arn: arn('ecs', o, `service/${o.externalName}/${o.externalName}`) }) },

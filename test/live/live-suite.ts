@@ -11,6 +11,7 @@ import { composedKinds, install, Installed } from './install';
 import { condition, isTrue, Kube, KubeError, waitForMatch } from './kube';
 import { composedOf, describeResource, leaves } from './managed';
 import { ProviderSimulator } from './simulator';
+import { TASK_DEFINITION } from '../../src/apis/application/task-definition';
 import { DELETION_GUARD_NAME, DELETION_GUARD_RULES } from '../../src/api/deletion-guard';
 import { DELETION_POLICY_PATCH_SET } from '../../src/composition/protection';
 
@@ -352,9 +353,14 @@ describe('drift is corrected by Crossplane', { skip: !CLAIMS.some((x) => x.spec.
   });
 });
 
-/** Change the claim's parameters (server-side apply of the whole claim, as a GitOps sync would). */
-const applyParameters = (c: any, parameters: Record<string, unknown>) =>
-  kube.apply({ ...c, spec: { ...c.spec, parameters: { ...c.spec.parameters, ...parameters } } });
+/**
+ * Change the claim's parameters (server-side apply of the whole claim, as a GitOps sync would),
+ * from the ones in force (an earlier test may have changed some).
+ */
+async function applyParameters(c: any, parameters: Record<string, unknown>): Promise<void> {
+  const live = await kube.get(claimRef(c));
+  await kube.apply({ ...c, spec: { ...c.spec, parameters: { ...(live?.spec.parameters ?? c.spec.parameters), ...parameters } } });
+}
 
 describe('a capacity change on a running claim', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'dev') }, () => {
   // Issue 9 item 8: a change is applied at once (applyImmediately), reaches the managed resource
@@ -385,6 +391,55 @@ describe('a capacity change on a running claim', { skip: !CLAIMS.some((x) => x.s
     assert.equal(after.metadata.generation, settled.metadata.generation, 'the replication group kept changing');
     assert.deepEqual(changes, []);
     console.log(`live: capacity change: Redis node type ${redis.spec.forProvider.nodeType} -> ${wanted} applied and in the status in ${applied.toFixed(1)} s; no change for ${POLL_INTERVAL_SECONDS} s after`);
+  });
+});
+
+describe('a new image on a running claim', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'dev') }, () => {
+  // Issue 11: ECS task definitions are immutable, and provider-upjet-aws refuses an update that
+  // needs a replacement (the simulator refuses it too). A new image composes a new task definition
+  // (a new managed resource, the next revision), the service moves to it, and the one before goes,
+  // its revision kept registered (skipDestroy).
+  test('a new image reaches a new task definition revision and the service, with no refused update', { timeout: 4 * POLL_INTERVAL_SECONDS * 1000 }, async () => {
+    const c = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
+    const kind = { apiVersion: 'ecs.aws.upbound.io/v1beta2', kind: 'TaskDefinition' };
+    const before = await composed(c, kind, TASK_DEFINITION);
+    const service = await composed(c, { apiVersion: 'ecs.aws.upbound.io/v1beta2', kind: 'Service' }, 'ecs-service');
+    assert.equal(service.spec.forProvider.taskDefinition, before.status.atProvider.arn);
+    assert.equal(before.spec.forProvider.skipDestroy, true, 'the old revision must stay registered');
+    const params = (await kube.get(claimRef(c))).spec.parameters;
+    const image = params.application.image.replace(/:[^:/]+$/, ':9.9.9');
+    const refusedBefore = sim.stats.refusedReplacements.length;
+    const unsynced: string[] = [];
+    const stop = await kube.watch(kind.apiVersion, kind.kind, (_t, o) => {
+      const synced = condition(o, 'Synced');
+      if (o.metadata.labels?.['crossplane.io/claim-name'] === c.metadata.name && synced?.status === 'False') unsynced.push(`${resourceName(o)}: ${synced.message}`);
+    });
+    const t0 = Date.now();
+    let next: any;
+    try {
+      await applyParameters(c, { application: { ...params.application, image } });
+      next = await waitForMatch(kube, kind.apiVersion, kind.kind,
+        (o) => resourceName(o) === TASK_DEFINITION && o.metadata.labels?.['crossplane.io/claim-name'] === c.metadata.name && o.metadata.uid !== before.metadata.uid && isTrue(o, 'Ready'), 90_000, 'a new task definition registered');
+      assert.equal(JSON.parse(next.spec.forProvider.containerDefinitions)[0].image, image);
+      assert.notEqual(next.status.atProvider.arn, before.status.atProvider.arn);
+      await kube.waitFor(refOf(service), (o) => o?.spec.forProvider.taskDefinition === next.status.atProvider.arn && o?.status?.atProvider?.taskDefinition === next.status.atProvider.arn && isTrue(o, 'Synced'), 90_000,
+        (o) => `service task definition ${o?.spec.forProvider.taskDefinition}`);
+      await kube.waitFor(claimRef(c), (o) => o?.status?.application?.taskDefinitionArn === next.status.atProvider.arn && isTrue(o, 'Ready'), 90_000,
+        (o) => `claim taskDefinitionArn ${o?.status?.application?.taskDefinitionArn}, Ready ${condition(o, 'Ready')?.status}`);
+    } finally {
+      stop();
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    // Every task definition is a composed resource of a claim: none without its composite (a stray
+    // managed resource would register revisions that nothing deletes).
+    await new Promise((r) => setTimeout(r, 5000));
+    const all = (await kube.list(kind.apiVersion, kind.kind)).items;
+    const stray = all.filter((o: any) => !o.metadata.labels?.['crossplane.io/composite'] || !(o.metadata.ownerReferences ?? []).some((r: any) => r.controller));
+    assert.deepEqual(stray.map((o: any) => `${o.metadata.name} ${JSON.stringify(o.metadata.labels)} ${JSON.stringify(o.metadata.managedFields?.map((m: any) => `${m.manager}/${m.operation}/${m.time}`))} deleting ${o.metadata.deletionTimestamp}`), []);
+    assert.ok(sim.deletions.some((d) => d.name === before.metadata.name && d.outcome === 'deleted' && d.at >= t0), 'the task definition before was not deleted');
+    assert.deepEqual(sim.stats.refusedReplacements.slice(refusedBefore), []);
+    assert.deepEqual(unsynced, []);
+    console.log(`live: a new image: a new task definition revision registered, the service moved to it and the one before gone (its revision kept registered) in ${seconds.toFixed(1)} s; no update refused`);
   });
 });
 
@@ -439,7 +494,13 @@ describe('deletion', { concurrency: true }, () => {
     const t0 = Date.now();
     if (issue) await kube.delete(claimRef(c), 'Foreground');
     await meanwhile?.();
-    await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000, (o) => `still there: ${JSON.stringify(o?.status?.conditions)}`);
+    try {
+      await kube.waitFor(claimRef(c), (o) => o === undefined, 5 * 60_000, (o) => `still there: ${JSON.stringify(o?.status?.conditions)}`);
+    } catch (e) {
+      // Say what holds the claim: the composed resources left and their conditions.
+      const held = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
+      throw new Error(`${(e as Error).message}; left: ${held.map((r) => `${describeResource(r)} finalizers ${JSON.stringify(r.metadata.finalizers ?? [])}`).join('; ')}`);
+    }
     const deadline = Date.now() + 3 * 60_000;
     let left = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
     while (left.length && Date.now() < deadline) {
@@ -453,9 +514,9 @@ describe('deletion', { concurrency: true }, () => {
     return { usages, resources, seconds: (Date.now() - t0) / 1000 };
   }
 
-  /** The provider's last word on each managed resource of a claim, by composition resource name. */
-  const outcomes = (c: any) =>
-    Object.fromEntries(sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}`).map((d) => [d.compositionResourceName, d.outcome]));
+  /** What the provider did with each of the claim's resources deleted since `since` (a release before deletes a task definition slot). */
+  const outcomes = (c: any, since = 0) =>
+    Object.fromEntries(sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}` && d.at >= since).map((d) => [d.compositionResourceName, d.outcome]));
 
   /** Each ClusterUsage's user was gone before the delete of what it uses was accepted. */
   function outOfOrder(usages: any[]): string[] {
@@ -493,11 +554,12 @@ describe('deletion', { concurrency: true }, () => {
     }
     await applyParameters(dev, { database: { ...dev.spec.parameters.database, deletionProtection: false } });
     await safetyIs(dev, { auroraDeletionProtection: false });
+    const deleteStarted = Date.now();
     const { usages, resources, seconds } = await deleteClaim(dev);
     assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
     const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), 'deleted']));
-    assert.deepEqual(outcomes(dev), expected);
+    assert.deepEqual(outcomes(dev, deleteStarted), expected);
     console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned`);
   });
 

@@ -19,7 +19,8 @@ import { Kube } from './kube';
  * Synced=False until the claim turns protection off. AWS also refuses to delete what another
  * resource still uses (aws-in-use.ts): the simulator keeps every AWS resource it has seen, orphaned
  * ones too, refuses such a delete the same way, and retries it whenever an AWS resource goes, as
- * the provider's next poll would.
+ * the provider's next poll would. An update that would replace a resource AWS cannot change in
+ * place (an ECS task definition) is refused, as provider-upjet-aws refuses it.
  */
 
 const FIELD_MANAGER = 'provider-simulator';
@@ -28,6 +29,22 @@ export const PROVIDER_FINALIZER = 'finalizer.managedresource.crossplane.io';
 /** What AWS answers to a delete of a deletion-protected Aurora cluster. */
 export const PROTECTED_CLUSTER_MESSAGE = 'InvalidParameterCombination: Cannot delete protected Cluster, please disable deletion protection and try again.';
 const EXTERNAL_NAME = 'crossplane.io/external-name';
+
+/**
+ * Kinds whose AWS resource cannot change in place, with the forProvider fields that can: any other
+ * change needs a replacement, which provider-upjet-aws refuses (an ECS task definition revision is
+ * immutable; only its tags change).
+ */
+const REPLACED_ON_CHANGE: Record<string, readonly string[]> = { 'ecs/TaskDefinition': ['tags', 'skipDestroy', 'trackLatest'] };
+/** What provider-upjet-aws answers to an update that needs a replacement. */
+export const REPLACEMENT_REFUSED = 'refuse to update the external resource because the following update requires replacing it';
+const replacedFields = (kind: string, created: Record<string, unknown>, wanted: Record<string, unknown>) => {
+  const updatable = REPLACED_ON_CHANGE[kind];
+  if (!updatable) return [];
+  return [...new Set([...Object.keys(created), ...Object.keys(wanted)])]
+    .filter((k) => !updatable.includes(k) && JSON.stringify(created[k]) !== JSON.stringify(wanted[k]))
+    .sort();
+};
 const worldKey = (o: any) => `${o.apiVersion}/${o.kind}/${o.metadata.name}`;
 
 /** The status without condition timestamps and with keys sorted (the API server sorts them), to tell whether a write would change anything. */
@@ -42,6 +59,8 @@ export interface SimulatorStats {
   externalNameWrites: number;
   /** Errors while writing (message per resource), kept for the report. */
   readonly errors: string[];
+  /** Updates refused because they need a replacement (`Kind/name: message`). */
+  readonly refusedReplacements: string[];
   /** Writes per resource (`Kind/name`), to find a resource that never settles. */
   readonly writesByResource: Record<string, number>;
 }
@@ -58,11 +77,13 @@ export interface DeletionRecord {
 }
 
 export class ProviderSimulator {
-  readonly stats: SimulatorStats = { statusWrites: 0, externalNameWrites: 0, errors: [], writesByResource: {} };
+  readonly stats: SimulatorStats = { statusWrites: 0, externalNameWrites: 0, errors: [], refusedReplacements: [], writesByResource: {} };
   /** Every deletion the provider handled, in order. */
   readonly deletions: DeletionRecord[] = [];
   private readonly stops: (() => void)[] = [];
   private readonly accounts = new Map<string, Promise<string>>();
+  /** The account of each managed resource seen with its claim's labels, by UID. */
+  private readonly accountOf = new Map<string, Promise<string>>();
   private readonly pending = new Map<string, any>();
   private readonly running = new Set<string>();
   /** Every AWS resource that exists, by `apiVersion/kind/name`, orphaned ones included. */
@@ -99,7 +120,7 @@ export class ProviderSimulator {
         try {
           await this.reconcile(next);
         } catch (e) {
-          this.stats.errors.push(`${key}: ${(e as Error).message}`);
+          this.stats.errors.push(`${key}: ${(e as Error).message} (uid ${next.metadata.uid}, deleting ${Boolean(next.metadata.deletionTimestamp)}, labels ${JSON.stringify(next.metadata.labels ?? {})})`);
         }
       }
       this.running.delete(key);
@@ -109,6 +130,9 @@ export class ProviderSimulator {
   /** The claim's AWS account (the simulated ARNs carry it). */
   private account(obj: any): Promise<string> {
     const l = obj.metadata.labels ?? {};
+    // Crossplane takes its labels off a composed resource it garbage-collects, just before the
+    // delete: such a resource keeps the account it was observed with.
+    if (!l['crossplane.io/claim-name']) return this.accountOf.get(obj.metadata.uid) ?? Promise.resolve('000000000000');
     const key = `${l['crossplane.io/claim-namespace']}/${l['crossplane.io/claim-name']}`;
     if (!this.accounts.has(key)) {
       this.accounts.set(key, (async () => {
@@ -116,16 +140,32 @@ export class ProviderSimulator {
         return claim?.spec?.parameters?.awsAccountId ?? '000000000000';
       })());
     }
+    this.accountOf.set(obj.metadata.uid, this.accounts.get(key)!);
     return this.accounts.get(key)!;
   }
 
   private async reconcile(obj: any): Promise<void> {
     const ref = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
     if (obj.metadata.deletionTimestamp) return this.delete(obj);
+    const kind = `${obj.apiVersion.split('.')[0]}/${obj.kind}`;
+    const created = this.world.get(worldKey(obj));
+    const replaced = created ? replacedFields(kind, created.spec[0], obj.spec.forProvider ?? {}) : [];
+    if (replaced.length) {
+      // The provider's update is refused: AWS keeps what was created, and the resource says why.
+      const message = `${REPLACEMENT_REFUSED}: ${replaced.map((f) => `forProvider.${f}`).join(', ')}`;
+      const synced = obj.status?.conditions?.find((c: any) => c.type === 'Synced');
+      if (synced?.message === message) return;
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const conditions = [...(obj.status?.conditions ?? []).filter((c: any) => c.type !== 'Synced'),
+        { type: 'Synced', status: 'False', reason: 'ReconcileError', message, lastTransitionTime: now }];
+      await this.kube.mergePatch(ref, { status: { conditions } }, 'status', FIELD_MANAGER);
+      this.stats.refusedReplacements.push(`${obj.kind}/${obj.metadata.name}: ${message}`);
+      return;
+    }
     const seen = observe(obj, obj.metadata.name, await this.account(obj));
     const externalName = seen.metadata.annotations[EXTERNAL_NAME];
     this.world.set(worldKey(obj), {
-      kind: `${obj.apiVersion.split('.')[0]}/${obj.kind}`,
+      kind,
       name: obj.metadata.name,
       owner: (obj.metadata.ownerReferences ?? []).find((o: any) => o.controller)?.uid,
       labels: obj.metadata.labels ?? {},
@@ -192,7 +232,13 @@ export class ProviderSimulator {
     record(orphan ? 'orphaned' : 'deleted');
     this.blocked.delete(key);
     if (orphan) {
-      if (self) self.orphaned = true;
+      // Still in AWS, no longer under this name: a new managed resource may take the name (a task
+      // definition's next revision does) without being taken for this one.
+      if (self) {
+        self.orphaned = true;
+        this.world.delete(key);
+        this.world.set(`${key}@${obj.metadata.uid}`, self);
+      }
       return;
     }
     this.world.delete(key);

@@ -13,6 +13,9 @@ import { APP_CONTAINER } from './names';
 const M = ServiceV1Beta2SpecManagementPolicies;
 export const SERVICE_MANAGEMENT_POLICIES = [M.OBSERVE, M.CREATE, M.UPDATE, M.DELETE] as const;
 
+/** The task definition revision Crossplane last set on the service (not what the AWS console may have set meanwhile). */
+export const SERVICE_TASK_DEFINITION = 'status.application.serviceTaskDefinitionArn';
+
 /**
  * The ECS service: in the private subnets with the app tier's group and no public IP, spread over
  * the AZs (Fargate places tasks across the subnets' AZs and rebalances them), registered with the
@@ -62,6 +65,12 @@ export function serviceResources(): ResourcesResources[] {
       patches: [
         // The revision's ARN, which is what AWS reads back (a selector resolves to the family name:
         // a permanent diff, and after a rollback the family would mean the latest revision again).
+        // First the revision Crossplane last set on the service; then, once registered, the
+        // revision of the task definition as composed now. While a new revision replaces the
+        // task definition (task-definition.ts) the second is absent for a reconcile or two, and
+        // the service stays where it is instead of losing its task definition (a Required patch
+        // is ignored for a resource that exists).
+        fromXr(SERVICE_TASK_DEFINITION, 'spec.forProvider.taskDefinition'),
         fromXrRequired('status.application.taskDefinitionArn', 'spec.forProvider.taskDefinition'),
         fromXrRequired(PRIVATE_SUBNET_IDS, 'spec.forProvider.networkConfiguration.subnets'),
         fromXrRequired('spec.parameters.vpc.appSecurityGroupId', 'spec.forProvider.networkConfiguration.securityGroups[0]'),
@@ -69,6 +78,7 @@ export function serviceResources(): ResourcesResources[] {
         fromXr(XR.environment, 'spec.forProvider.capacityProviderStrategy', mapTo(CAPACITY_STRATEGY)),
         ...sizedBy('minTasks', 'spec.initProvider.desiredCount', 'spec.parameters.application.minTasks'),
         toXr('status.atProvider.arn', 'status.application.serviceArn'),
+        toXr('spec.forProvider.taskDefinition', SERVICE_TASK_DEFINITION),
       ],
     }),
   ];

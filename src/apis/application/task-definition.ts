@@ -9,6 +9,9 @@ import { sizedBy } from '../../sizing/sizing-patches';
 import { APP_CONTAINER, APP_LOG_GROUP, APP_UID, FILES_PATH, XRAY_CONTAINER, XRAY_IMAGE, XRAY_UID } from './names';
 import { CONNECTIONS } from './parameters';
 
+/** The task definition's composed-resource name. */
+export const TASK_DEFINITION = 'task-definition';
+
 /** Values of the container definitions that come from the claim and the other tiers. */
 export const CONTAINER_TOKENS = {
   '${IMAGE}': 'spec.parameters.application.image',
@@ -79,14 +82,40 @@ export function containerDefinitionsTemplate(): string {
 }
 
 /**
+ * The forProvider fields of the task definition that AWS cannot change: a new value needs a new
+ * revision (every field but the tags; `executionRoleArn` is left out because the provider resolves
+ * it from the selector into the observed spec only).
+ */
+export const TASK_DEFINITION_REVISION_FIELDS = [
+  'family',
+  'containerDefinitions',
+  'cpu',
+  'memory',
+  'networkMode',
+  'requiresCompatibilities',
+  'runtimePlatform',
+  'taskRoleArn',
+  'volume',
+] as const;
+
+/**
  * The task definition: Fargate, awsvpc, CPU and memory from the capacity table, the execution and
  * task roles, the EFS volume through the access point with IAM authorization and TLS in transit,
  * and an ephemeral /tmp. It waits for the stores' endpoints and secrets (Required tokens).
+ *
+ * A revision never changes: ECS task definitions are immutable, and provider-upjet-aws refuses an
+ * update that needs a replacement. So when any of TASK_DEFINITION_REVISION_FIELDS would change (a
+ * new image, the task size of another capacity band, a platform release that changes the
+ * containers), function-cel-filter drops this composed resource for one reconcile (filters.ts),
+ * Crossplane deletes it, and the next reconcile composes it again: a new managed resource that
+ * registers the next revision. `skipDestroy` keeps the revision before it registered, as the
+ * rollback target of the deployment circuit breaker; revisions hold no secret values (secrets are
+ * injected by ARN). The service keeps its revision until the new one is registered (service.ts).
  */
 export function taskDefinitionResources(): ResourcesResources[] {
   return [
     composed({
-      name: 'task-definition',
+      name: TASK_DEFINITION,
       base: TaskDefinitionV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'task-definition' } },
         spec: {
@@ -96,6 +125,9 @@ export function taskDefinitionResources(): ResourcesResources[] {
             requiresCompatibilities: ['FARGATE'],
             runtimePlatform: { operatingSystemFamily: 'LINUX', cpuArchitecture: 'X86_64' },
             executionRoleArnSelector: sibling({ [LABEL.component]: 'execution-role' }),
+            // The revision stays registered when its managed resource goes (a new revision
+            // replaces it, or the claim is deleted): deleting the resource only stops managing it.
+            skipDestroy: true,
             volume: [
               {
                 name: 'assessment-files',
