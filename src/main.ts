@@ -6,6 +6,9 @@ import { CACHE_API } from './apis/cache/api';
 import { DATABASE_API } from './apis/database/api';
 import { EDGE_API } from './apis/edge/api';
 import { ENDPOINTS_API } from './apis/endpoints/api';
+import { EVENTS_API } from './apis/events/api';
+import { AUDIT_API } from './apis/audit/api';
+import { OPERATIONS_API } from './apis/operations/api';
 import { KEYS_API } from './apis/keys/api';
 import { NETWORK_API } from './apis/network/api';
 import { addTierCharts } from './apis/tier';
@@ -28,6 +31,9 @@ export function buildApp(outdir?: string): App {
   addTierCharts(app, 'endpoints', ENDPOINTS_API);
   addTierCharts(app, 'application', APPLICATION_API);
   addTierCharts(app, 'edge', EDGE_API);
+  addTierCharts(app, 'events', EVENTS_API);
+  addTierCharts(app, 'audit', AUDIT_API);
+  addTierCharts(app, 'operations', OPERATIONS_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

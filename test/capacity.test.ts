@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, REQUESTS_PER_STUDENT_PER_SECOND, REQUESTS_PER_VCPU_PER_SECOND, tasksNeeded, DATABASE_POOL_PER_TASK, auroraMaxConnections } from '../src/sizing/capacity-table';
+import { bandFor, bandRegexp, CAPACITY_TABLE, capacityTableMarkdown, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, REQUESTS_PER_STUDENT_PER_SECOND, REQUESTS_PER_VCPU_PER_SECOND, tasksNeeded, DATABASE_POOL_PER_TASK, auroraMaxConnections, shardsNeeded, EVENTS_PER_STUDENT_PER_SECOND } from '../src/sizing/capacity-table';
 import { allComposed, expandedPatches } from './helpers/dist';
 import { REPO_ROOT } from './helpers/repo';
 
@@ -55,6 +55,20 @@ describe('capacity table', () => {
     }
     expect(auroraMaxConnections(8)).toBe(1802);
     expect(auroraMaxConnections(128)).toBe(5000);
+  });
+
+  test("every band's provisioned shards hold its largest student count's events at the shard target, within a region's default quota (200)", () => {
+    for (const b of CAPACITY_TABLE) {
+      expect([b.tier, b.kinesisShards >= shardsNeeded(b.maxStudents), b.kinesisShards <= 200]).toEqual([b.tier, true, true]);
+    }
+    // 100,000 students: 10,000 events per second, 14 shards at 75 % of 1,000 records per second each.
+    expect(shardsNeeded(DEFAULT_STUDENTS)).toBe(14);
+  });
+
+  test('the README states the events load model', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`${EVENTS_PER_STUDENT_PER_SECOND} events per second per student`);
+    expect(readme).toContain(`${shardsNeeded(DEFAULT_STUDENTS)} shards`);
   });
 
   test('the README states the load model that turns students into tasks', () => {

@@ -10,6 +10,8 @@ describe('dist/ freshness and snapshots', () => {
     expect(files).toEqual([
       'application-composition.yaml',
       'application-definition.yaml',
+      'audit-composition.yaml',
+      'audit-definition.yaml',
       'cache-composition.yaml',
       'cache-definition.yaml',
       'composition.yaml',
@@ -22,11 +24,15 @@ describe('dist/ freshness and snapshots', () => {
       'edge-definition.yaml',
       'endpoints-composition.yaml',
       'endpoints-definition.yaml',
+      'events-composition.yaml',
+      'events-definition.yaml',
       'examples.yaml',
       'keys-composition.yaml',
       'keys-definition.yaml',
       'network-composition.yaml',
       'network-definition.yaml',
+      'operations-composition.yaml',
+      'operations-definition.yaml',
     ]);
   });
 

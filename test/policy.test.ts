@@ -9,6 +9,8 @@ import { getPath, missingSegment } from './helpers/field-path';
  * that returns its violations, so each is also shown failing on a deliberately bad resource.
  */
 type Check = (r: any) => string[];
+/** Buckets that take SSE-S3, and why: their writer supports nothing else. */
+const SSE_S3_BUCKETS: Record<string, string> = { 'alb-logs-bucket': 'Elastic Load Balancing writes access logs only to SSE-S3 buckets' };
 const fp = (r: any) => r.base.spec.forProvider;
 const patchTo = (r: any, to: string) => expandedPatches(r).filter((p) => p.toFieldPath === to);
 const kind = (r: any) => `${r.base.apiVersion.split('.')[0]}/${r.base.kind}`;
@@ -56,7 +58,12 @@ export const checks: Record<string, Check> = {
       if (principals.includes('*')) out.push(`${r.name}: ${st.Sid} allows any principal`);
       const viaService = !!cond.StringEquals?.['kms:ViaService'] && !!cond.StringEquals?.['kms:CallerAccount'];
       // A service principal is bound to this platform's resources by the encryption context.
-      const serviceForOwnResources = !!st.Principal?.Service && !!cond.ArnEquals?.['kms:EncryptionContext:aws:logs:arn'];
+      // (CloudWatch Logs: the platform's log groups; CloudTrail: the platform's trail, as the caller and in the context.)
+      const serviceForOwnResources =
+        !!st.Principal?.Service &&
+        (!!cond.ArnEquals?.['kms:EncryptionContext:aws:logs:arn'] ||
+          (!!cond.StringEquals?.['aws:SourceArn'] && !!cond.StringLike?.['kms:EncryptionContext:aws:cloudtrail:arn']) ||
+          (!!cond.StringEquals?.['aws:SourceAccount'] && !!cond.ArnLike?.['aws:SourceArn']));
       for (const use of ['kms:Decrypt', 'kms:ReEncryptFrom', 'kms:GenerateDataKey', 'kms:Encrypt']) {
         if (covers(st.Action, use) && !viaService && !serviceForOwnResources) out.push(`${r.name}: ${st.Sid} allows ${use} without a service condition`);
       }
@@ -167,7 +174,7 @@ export const checks: Record<string, Check> = {
     }
     return out;
   },
-  'log buckets: encrypted, versioned, private, owner-enforced, TLS only, with a lifecycle': (r) => {
+  'buckets: SSE-KMS, versioned, private, owner-enforced, TLS only, with a lifecycle': (r) => {
     if (kind(r) !== 's3/Bucket') return [];
     const labels = r.base.metadata?.labels ?? {};
     const parts = resources().filter((x) => {
@@ -177,7 +184,10 @@ export const checks: Record<string, Check> = {
     const part = (k: string) => parts.find((x) => x.base.kind === k);
     const out: string[] = [];
     const sse = part('BucketServerSideEncryptionConfiguration');
-    if (!['aws:kms', 'AES256'].includes(sse?.base.spec.forProvider.rule?.[0]?.applyServerSideEncryptionByDefault?.sseAlgorithm)) out.push(`${r.name}: no default encryption`);
+    // SSE-KMS with a customer-managed key, except where the writer supports nothing else.
+    const algorithm = sse?.base.spec.forProvider.rule?.[0]?.applyServerSideEncryptionByDefault?.sseAlgorithm;
+    if (algorithm !== 'aws:kms' && !(algorithm === 'AES256' && SSE_S3_BUCKETS[r.name])) out.push(`${r.name}: no SSE-KMS default encryption`);
+    if (algorithm === 'aws:kms' && !patchTo(sse, 'spec.forProvider.rule[0].applyServerSideEncryptionByDefault.kmsMasterKeyId').length) out.push(`${r.name}: SSE-KMS without the platform's key`);
     if (part('BucketVersioning')?.base.spec.forProvider.versioningConfiguration?.status !== 'Enabled') out.push(`${r.name}: not versioned`);
     const pab = part('BucketPublicAccessBlock')?.base.spec.forProvider ?? {};
     if (!['blockPublicAcls', 'blockPublicPolicy', 'ignorePublicAcls', 'restrictPublicBuckets'].every((f) => pab[f] === true)) out.push(`${r.name}: public access not fully blocked`);
@@ -339,7 +349,7 @@ const badCases: Record<string, () => any> = {
     p.combine.string.fmt = p.combine.string.fmt.replace('"readonlyRootFilesystem":true', '"readonlyRootFilesystem":false').replace('"user":"1000:1000"', '"user":"0"');
     return r;
   },
-  'log buckets: encrypted, versioned, private, owner-enforced, TLS only, with a lifecycle': () => { const r = byName('alb-logs-bucket'); r.base.metadata.labels = { other: 'bucket' }; return r; },
+  'buckets: SSE-KMS, versioned, private, owner-enforced, TLS only, with a lifecycle': () => { const r = byName('alb-logs-bucket'); r.base.metadata.labels = { other: 'bucket' }; return r; },
   // The old rule: HTTPS from the app tier to anywhere, through the NAT gateways.
   'no egress to the internet: the app reaches its stores, the VPC endpoints and S3, nothing else': () => {
     const r = byName('sg-rule-app-out-s3');

@@ -1,3 +1,4 @@
+import { STREAM_VARIANTS } from '../src/apis/events/kinesis-stream';
 import * as fs from 'fs';
 import { CONNECTION_SECRET_KEYS } from '../src/api/status';
 import { EXAMPLE_CLAIMS } from '../src/examples/claims';
@@ -41,6 +42,12 @@ function expectedNames(p: any): string[] {
       if (zone === 'c' && p.network.azCount !== 3) return false;
       if (['NATGateway', 'EIP'].includes(r.base.kind) && zone !== 'a' && p.environment === 'dev') return false;
       if (ACCOUNT_LOGGING_RESOURCES.includes(r.name) && !p.api.manageAccountSettings) return false;
+      // An alarm e-mail subscription per address.
+      const subscription = /^alarm-subscription-(\d)$/.exec(r.name);
+      if (subscription && Number(subscription[1]) >= p.operations.alarmEmails.length) return false;
+      // The events stream of the claim's capacity mode only.
+      const stream = STREAM_VARIANTS.find((x) => x.name === r.name);
+      if (stream && stream.mode !== p.events.streamMode) return false;
       const reader = /^aurora-instance-reader-(\d)(?:-az([23]))?$/.exec(r.name);
       if (reader && (Number(reader[1]) > readers || (reader[2] && Number(reader[2]) !== p.network.azCount))) return false;
       return true;
@@ -113,6 +120,7 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       taskMemory: String(band.taskMemory),
       minTasks: p.application.minTasks ?? band.minTasks,
       maxTasks: p.application.maxTasks ?? band.maxTasks,
+      ...(p.events.streamMode === 'PROVISIONED' ? { kinesisShards: p.events.shards ?? band.kinesisShards } : {}),
     };
     expect(c.xr.status.sizing).toEqual(want);
     const task = fp(c.desired['task-definition']);
@@ -131,7 +139,10 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   });
 
   test('every XR status field and every connection secret key is filled', () => {
+    // An on-demand stream has no shard count.
+    const none = p.events.streamMode === 'ON_DEMAND' ? ['status.sizing.kinesisShards'] : [];
     const empty = statusLeaves(xrdSchemaDoc().properties.status, 'status').filter((leaf) => {
+      if (none.includes(leaf)) return getPath(c.xr, leaf) !== undefined;
       const v = getPath(c.xr, leaf);
       if (Array.isArray(v)) return v.length !== p.network.azCount || v.some((x) => !x);
       return v === undefined || v === null || v === '';
@@ -169,6 +180,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       `arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:/aws/apigateway/ap-api-*`,
       `arn:aws:ecr:${p.region}:${p.awsAccountId}:repository/${repository}`,
       `arn:aws:ecr:${p.region}:${p.awsAccountId}:repository/ecr-public/xray/aws-xray-daemon`,
+      // CloudWatch publishes this platform's alarms (named ap-*-<suffix>) to its encrypted topic.
+      `arn:aws:cloudwatch:${p.region}:${p.awsAccountId}:alarm:ap-*-${p.environmentSuffix}`,
       ...(ALB_LOG_DELIVERY_PRINCIPALS[p.region] ? [JSON.parse(ALB_LOG_DELIVERY_PRINCIPALS[p.region]).AWS] : []),
     ];
     const bad: string[] = [];
@@ -176,7 +189,7 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       for (const arn of policies(r).flatMap(strings).filter((s) => s.startsWith('arn:'))) {
         const root = arn === `arn:aws:iam::${p.awsAccountId}:root`;
         // The resource itself, its log streams, or objects under a prefix of an observed bucket.
-        const ofObserved = observedArns.some((o) => arn === o || arn === `${o}:*` || arn === `${o}/*` || arn === `${o}:log-stream:*` || (o.startsWith('arn:aws:s3:::') && arn.startsWith(`${o}/`)));
+        const ofObserved = observedArns.some((o) => arn === o || arn === `${o}:*` || arn === `${o}/*` || arn === `${o}:log-stream:*` || arn.startsWith(`${o}:log-stream:`) || (o.startsWith('arn:aws:s3:::') && arn.startsWith(`${o}/`)));
         if (!root && !ofObserved && !documented.includes(arn)) bad.push(`${n}: ${arn}`);
       }
     }

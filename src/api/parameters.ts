@@ -1,6 +1,7 @@
 import { DEFAULT_REGION } from '../config';
 import { celDouble, DEFAULT_CPU_TARGET, DEFAULT_MEMORY_TARGET, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
+import { MAX_ALARM_EMAILS } from '../apis/operations/names';
 import { int, JsonSchema, num, obj, str } from './schema';
 
 /** The capacity table's ACU value for the claim's student count (an int in the API server). */
@@ -19,6 +20,18 @@ export const DEFAULT_THROTTLING_RATE = 5000;
 export const DEFAULT_THROTTLING_BURST = 10000;
 /** Per source IP and 5 minutes: 1,000 requests per second, a fifth of the default stage rate, for a campus system behind one address. */
 export const DEFAULT_WAF_RATE_LIMIT = 300000;
+
+/** Kinesis capacity modes; on demand by default. */
+export const STREAM_MODES = ['ON_DEMAND', 'PROVISIONED'] as const;
+export const DEFAULT_STREAM_MODE = 'ON_DEMAND';
+/** A week: time for Firehose (which retries S3 for 24 hours) and any other consumer to catch up. */
+export const DEFAULT_STREAM_RETENTION_HOURS = 168;
+/** Three years of de-identified analytics events. */
+export const DEFAULT_ANALYTICS_RETENTION_DAYS = 1095;
+export const DEFAULT_BUFFER_MIB = 64;
+export const DEFAULT_BUFFER_SECONDS = 300;
+/** Seven years of audit trail, a common records-retention horizon for education records' access logs. */
+export const DEFAULT_TRAIL_RETENTION_DAYS = 2555;
 
 /** Environments the platform knows; prod gets the strictest rules. */
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -328,6 +341,71 @@ export const parametersSchema: JsonSchema = obj(
           { rule: 'self.throttlingRateLimit <= self.throttlingBurstLimit', message: 'spec.parameters.api.throttlingRateLimit must not exceed spec.parameters.api.throttlingBurstLimit' },
         ],
       },
+    ),
+    events: obj(
+      'Student activity events: a Kinesis Data Stream (analytics key) that Firehose delivers, GZIP-compressed and SSE-KMS-encrypted, to the analytics bucket. Defaults hold 100,000 students.',
+      {
+        streamMode: str(`Kinesis capacity mode: ON_DEMAND (Kinesis scales the shards) or PROVISIONED (shards from the capacity table, or shards). Default: ${DEFAULT_STREAM_MODE}. Immutable.`, {
+          enum: [...STREAM_MODES],
+          default: DEFAULT_STREAM_MODE,
+          'x-kubernetes-validations': [immutable('events.streamMode', 'the stream of each mode is its own composed resource; a change would replace the stream and lose the events it holds')],
+        }),
+        shards: int('Override, with streamMode PROVISIONED only: the stream\'s shards. Kinesis at most doubles or halves a stream per change (and 10 changes a day): step it. Default: from the capacity table.', 1, 500, {
+          'x-kubernetes-validations': [
+            { rule: 'self <= 2 * oldSelf && 2 * self >= oldSelf', message: 'spec.parameters.events.shards can at most double or halve per change (Kinesis UpdateShardCount)' },
+          ],
+        }),
+        retentionHours: int(`Hours the stream keeps each record (24 to 8,760), the time a consumer or Firehose has to catch up. Default: ${DEFAULT_STREAM_RETENTION_HOURS}.`, 24, 8760, { default: DEFAULT_STREAM_RETENTION_HOURS }),
+        analyticsRetentionDays: int(
+          `Days the analytics bucket keeps the events (365 to 3,650; Standard-IA after 30 days, Glacier Instant Retrieval after 90). Default: ${DEFAULT_ANALYTICS_RETENTION_DAYS}.`,
+          365,
+          3650,
+          { default: DEFAULT_ANALYTICS_RETENTION_DAYS },
+        ),
+        bufferSizeMiB: int(`MiB Firehose buffers before it writes an object (1 to 128). Default: ${DEFAULT_BUFFER_MIB}.`, 1, 128, { default: DEFAULT_BUFFER_MIB }),
+        bufferIntervalSeconds: int(`Seconds Firehose buffers at most before it writes an object (60 to 900). Default: ${DEFAULT_BUFFER_SECONDS}.`, 60, 900, { default: DEFAULT_BUFFER_SECONDS }),
+      },
+      {
+        // A complete default (the API server checks it against the object's rules).
+        default: {
+          streamMode: DEFAULT_STREAM_MODE,
+          retentionHours: DEFAULT_STREAM_RETENTION_HOURS,
+          analyticsRetentionDays: DEFAULT_ANALYTICS_RETENTION_DAYS,
+          bufferSizeMiB: DEFAULT_BUFFER_MIB,
+          bufferIntervalSeconds: DEFAULT_BUFFER_SECONDS,
+        },
+        'x-kubernetes-validations': [
+          { rule: "!has(self.shards) || self.streamMode == 'PROVISIONED'", message: 'spec.parameters.events.shards needs spec.parameters.events.streamMode PROVISIONED (an on-demand stream has no shard count)' },
+        ],
+      },
+    ),
+    operations: obj(
+      'Alarms and who they notify. Every alarm notifies an SNS topic encrypted with the logs key (status.operations.alarmTopicArn).',
+      {
+        alarmEmails: {
+          type: 'array',
+          description: `Up to ${MAX_ALARM_EMAILS} e-mail addresses subscribed to the alarm topic (each recipient confirms once). Default: none; subscribe other tools to the topic.`,
+          maxItems: MAX_ALARM_EMAILS,
+          items: str('An e-mail address.', { maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
+          default: [],
+        },
+      },
+      { default: { alarmEmails: [] } },
+    ),
+    audit: obj(
+      'The audit trail: a multi-region CloudTrail trail with log file validation, encrypted with the logs key, into its own bucket and log group, with the data events of the analytics bucket.',
+      {
+        retentionDays: int(
+          `Days the trail bucket keeps the log files (365 to 3,650; Standard-IA after 30 days, Glacier Instant Retrieval after 90). Default: ${DEFAULT_TRAIL_RETENTION_DAYS} (7 years).`,
+          365,
+          3650,
+          {
+            default: DEFAULT_TRAIL_RETENTION_DAYS,
+            'x-kubernetes-validations': [{ rule: 'self >= oldSelf', message: 'spec.parameters.audit.retentionDays cannot decrease (a shorter lifecycle would delete audit log files at once)' }],
+          },
+        ),
+      },
+      { default: { retentionDays: DEFAULT_TRAIL_RETENTION_DAYS } },
     ),
   },
   {

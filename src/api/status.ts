@@ -22,6 +22,7 @@ export const SIZING_STATUS: JsonSchema = obj('The sizing in force, after capacit
     taskMemory: str('Fargate task memory in MiB in force.'),
     minTasks: { type: 'integer', description: 'Fewest tasks the autoscaler keeps, in force.' },
     maxTasks: { type: 'integer', description: 'Most tasks the autoscaler starts, in force.' },
+    kinesisShards: { type: 'integer', description: 'Shards of the events stream in force (a provisioned stream only).' },
   });
 
 export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
@@ -71,6 +72,24 @@ export const APPLICATION_STATUS: JsonSchema = obj('The assessment service on ECS
     logGroupArn: str('ARN of the encrypted CloudWatch log group of the service.'),
   });
 
+export const EVENTS_STATUS: JsonSchema = obj('Student activity events: the stream the service writes to and where Firehose delivers it.', {
+    streamArn: str('ARN of the Kinesis Data Stream of student activity events (the service puts records; partition key: the pseudonymous student ID).'),
+    deliveryStreamArn: str('ARN of the Firehose stream that delivers the events to the analytics bucket.'),
+    analyticsBucketArn: str('ARN of the analytics bucket (SSE-KMS with the analytics key).'),
+    deliveryLogGroupArn: str("ARN of the encrypted log group of Firehose's delivery errors."),
+  });
+
+export const AUDIT_STATUS: JsonSchema = obj('The audit trail.', {
+    trailArn: str('ARN of the multi-region CloudTrail trail (log file validation on, logs key).'),
+    trailBucketArn: str("ARN of the trail's bucket (SSE-KMS with the logs key)."),
+    logGroupArn: str('ARN of the encrypted log group the trail also delivers to.'),
+  });
+
+export const OPERATIONS_STATUS: JsonSchema = obj('What the platform team watches.', {
+    alarmTopicArn: str('ARN of the SNS topic every alarm notifies (encrypted with the logs key); subscribe on-call tools to it.'),
+    xrayGroupArn: str("ARN of the X-Ray group of the service's traces."),
+  });
+
 export const API_STATUS: JsonSchema = obj('The public front door.', {
     url: str("The API's URL, https://<application.hostname>/: the custom domain (TLS 1.2+; the execute-api endpoint is off). Requests must be SigV4-signed (IAM)."),
     regionalDomainName: str("Where the hostname's DNS record must point (an alias or CNAME to this name)."),
@@ -95,6 +114,9 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
   cache: CACHE_STATUS,
   application: APPLICATION_STATUS,
   api: API_STATUS,
+  events: EVENTS_STATUS,
+  audit: AUDIT_STATUS,
+  operations: OPERATIONS_STATUS,
 });
 
 /** Keys Crossplane puts into the claim's connection secret. None holds a password. */
@@ -112,5 +134,6 @@ export const CONNECTION_SECRET_KEYS = [
   'albDnsName',
   'ecsClusterArn',
   'ecsServiceArn',
+  'eventsStreamArn',
 ] as const;
 export type ConnectionSecretKey = (typeof CONNECTION_SECRET_KEYS)[number];

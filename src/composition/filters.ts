@@ -5,6 +5,8 @@ import { ZONE_C_ATTACHMENTS } from '../apis/endpoints/vpc-endpoints';
 import { ZONE_C_MOUNT_TARGET } from '../apis/application/efs';
 import { ACCOUNT_LOGGING_RESOURCES } from '../apis/edge/account-logging';
 import { TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS } from '../apis/application/task-definition';
+import { STREAM_VARIANTS } from '../apis/events/kinesis-stream';
+import { ALARM_SUBSCRIPTIONS } from '../apis/operations/alarm-topic';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -37,8 +39,8 @@ const and = (...parts: string[]) => parts.join(' && ');
 
 /**
  * True while a composed resource does not exist yet, or exists with the given forProvider fields as
- * this render wants them (each present in both with the same value, or absent in both). False
- * when one would change: the resource is dropped, Crossplane deletes it, and the next render
+ * this render wants them (a field this render does not set, e.g. while a Required source is
+ * briefly missing, counts as unchanged). False when one would change: the resource is dropped, Crossplane deletes it, and the next render
  * composes a new one. For resources AWS cannot change in place, which provider-upjet-aws refuses
  * to replace.
  */
@@ -46,7 +48,7 @@ export function unchangedOrNew(name: string, fields: readonly string[]): string 
   const observed = `observed.resources['${name}'].resource.spec.forProvider`;
   const desired = `desired.resources['${name}'].resource.spec.forProvider`;
   const list = `[${fields.map((f) => `'${f}'`).join(', ')}]`;
-  return `!('${name}' in observed.resources) || ${list}.all(f, f in ${observed} ? (f in ${desired} && ${desired}[f] == ${observed}[f]) : !(f in ${desired}))`;
+  return `!('${name}' in observed.resources) || ${list}.all(f, !(f in ${desired}) || (f in ${observed} && ${desired}[f] == ${observed}[f]))`;
 }
 
 /** The filters, one per conditional resource. */
@@ -75,6 +77,10 @@ export function filters(): Filter[] {
   for (const name of ACCOUNT_LOGGING_RESOURCES) out.push({ name, expression: `${params}.api.manageAccountSettings == true` });
   // The task definition, dropped for one reconcile when a field that needs a new revision would change (task-definition.ts).
   out.push({ name: TASK_DEFINITION, expression: unchangedOrNew(TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS) });
+  // The events stream of the claim's capacity mode (immutable).
+  for (const { name, mode } of STREAM_VARIANTS) out.push({ name, expression: `${params}.events.streamMode == '${mode}'` });
+  // An e-mail subscription per address in operations.alarmEmails.
+  ALARM_SUBSCRIPTIONS.forEach((name, i) => out.push({ name, expression: `size(${params}.operations.alarmEmails) > ${i}` }));
   // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
   for (const kind of ['nat-eip', 'nat-gateway']) {
     out.push({ name: `${kind}-b`, expression: CEL.natPerAz });

@@ -13,8 +13,13 @@ export interface ServiceRoleProps {
   readonly component: string;
   /** The service principal that assumes the role, e.g. ecs-tasks.amazonaws.com. */
   readonly service: string;
-  /** aws:SourceArn the service must act for (confused-deputy protection), with tokens. */
-  readonly sourceArn: string;
+  /**
+   * Confused-deputy protection in the trust policy: `sourceArn` (aws:SourceAccount and
+   * aws:SourceArn, with tokens), `externalId` (sts:ExternalId = the account, what Firehose sends),
+   * or `none` where the service documents a trust policy without conditions and does not send
+   * those keys (CloudTrail's CloudWatch Logs role).
+   */
+  readonly trust: { readonly sourceArn: string } | { readonly externalId: true } | { readonly none: string };
   /** The inline policy; omitted when the role only carries a managed policy. */
   readonly policy?: PolicyDocument;
   /** Tokens of the inline policy beyond ${REGION}/${ACCOUNT}/${SUFFIX}: token -> XR field path. Default: none. */
@@ -36,19 +41,25 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
         Effect: 'Allow',
         Principal: { Service: p.service },
         Action: 'sts:AssumeRole',
-        Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': p.sourceArn } },
+        ...('sourceArn' in p.trust
+          ? { Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': p.trust.sourceArn } } }
+          : 'externalId' in p.trust
+            ? { Condition: { StringEquals: { 'sts:ExternalId': TOKEN.account } } }
+            : {}),
       },
     ],
   };
+  const templated = JSON.stringify(trust).includes('${');
   const out: ResourcesResources[] = [
     composed({
       name: p.name,
       global: true,
       base: Role.manifest({
         metadata: { labels: { [LABEL.component]: p.name } },
-        spec: { forProvider: { description: p.description, tags: baseTags(p.component) } },
+        // A trust policy without account-specific values is a literal; otherwise a patch fills them.
+        spec: { forProvider: { description: p.description, tags: baseTags(p.component), ...(templated ? {} : { assumeRolePolicy: JSON.stringify(trust) }) } },
       }),
-      patches: [tokenPatch(p.roleName, EXTERNAL_NAME), policyPatch(trust, 'spec.forProvider.assumeRolePolicy'), ...(p.patches ?? [])],
+      patches: [tokenPatch(p.roleName, EXTERNAL_NAME), ...(templated ? [policyPatch(trust, 'spec.forProvider.assumeRolePolicy')] : []), ...(p.patches ?? [])],
     }),
   ];
   if (p.policy) {

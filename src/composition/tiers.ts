@@ -4,6 +4,9 @@ import { CACHE_API } from '../apis/cache/api';
 import { DATABASE_API } from '../apis/database/api';
 import { EDGE_API } from '../apis/edge/api';
 import { ENDPOINTS_API } from '../apis/endpoints/api';
+import { EVENTS_API } from '../apis/events/api';
+import { AUDIT_API } from '../apis/audit/api';
+import { OPERATIONS_API } from '../apis/operations/api';
 import { KEYS_API } from '../apis/keys/api';
 import { NETWORK_API } from '../apis/network/api';
 import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
@@ -11,7 +14,7 @@ import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
 import { Dependency, deletionOrderResources, party, protectedWhileComposed } from './deletion-order';
 import { KEY_ARN_FIELDS, keyArnsToTier } from './keys-tier';
 import { IMAGE_REPOSITORY_REGEXP } from '../api/parameters';
-import { API_STATUS, APPLICATION_STATUS } from '../api/status';
+import { API_STATUS, APPLICATION_STATUS, AUDIT_STATUS, EVENTS_STATUS, OPERATIONS_STATUS } from '../api/status';
 import { ALB_LOG_DELIVERY_PRINCIPALS, LOG_DELIVERY_SERVICE_PRINCIPAL } from '../apis/application/alb-log-delivery';
 import { combine, fromXr, matchLiteral, Patch, regexpGroup, toXr } from './patches';
 import { composed, LABEL } from './resource';
@@ -149,9 +152,36 @@ export function tierResources(): ResourcesResources[] {
       ],
       { apiUrl: 'status.api.url', apiRegionalDomainName: 'status.api.regionalDomainName' },
     ),
+    tier(
+      EVENTS_API,
+      'events',
+      [
+        ...identity(),
+        ...params('capacity', 'events'),
+        ...keyArnsToTier(),
+        ...Object.keys(EVENTS_STATUS.properties!).filter((f) => f !== 'analyticsBucketArn').map((f) => toXr(`status.events.${f}`, `status.events.${f}`)),
+        toXr('status.bucketArns.analytics', 'status.events.analyticsBucketArn'),
+        toXr('status.sizing.kinesisShards', 'status.sizing.kinesisShards'),
+      ],
+      { eventsStreamArn: 'status.events.streamArn' },
+    ),
+    tier(AUDIT_API, 'audit', [
+      ...identity(),
+      ...params('audit'),
+      ...keyArnsToTier(),
+      ...Object.keys(AUDIT_STATUS.properties!).filter((f) => f !== 'trailBucketArn').map((f) => toXr(`status.audit.${f}`, `status.audit.${f}`)),
+      toXr('status.bucketArns.trailLogs', 'status.audit.trailBucketArn'),
+    ]),
+    tier(OPERATIONS_API, 'operations', [
+      ...identity(),
+      ...params('capacity', 'operations'),
+      ...keyArnsToTier(),
+      fromXr('status.application.albArn', 'spec.parameters.alb.arn'),
+      ...Object.keys(OPERATIONS_STATUS.properties!).map((f) => toXr(`status.operations.${f}`, `status.operations.${f}`)),
+    ]),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
     // No tier can be deleted on its own: only with the platform, in the order above.
-    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE, APPLICATION, EDGE].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
+    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE, APPLICATION, EDGE, EVENTS, AUDIT, OPERATIONS].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
   ];
 }
 
@@ -163,6 +193,9 @@ const CACHE = tierParty(CACHE_API, 'cache');
 const ENDPOINTS = tierParty(ENDPOINTS_API, 'endpoints');
 const APPLICATION = tierParty(APPLICATION_API, 'application');
 const EDGE = tierParty(EDGE_API, 'edge');
+const EVENTS = tierParty(EVENTS_API, 'events');
+const AUDIT = tierParty(AUDIT_API, 'audit');
+const OPERATIONS = tierParty(OPERATIONS_API, 'operations');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const NETWORK_WHY = "its network interfaces sit in the network tier's data subnets; AWS refuses to delete the subnets while they exist";
@@ -183,5 +216,8 @@ export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
   { user: EDGE, used: APPLICATION, why: "the NLB forwards to the application tier's ALB; ELB refuses to delete the ALB while it is a target" },
   { user: EDGE, used: KEYS, why: 'its access-log and WAF log groups are encrypted with the logs key' },
   { user: EDGE, used: NETWORK, why: "the NLB's network interfaces sit in the network tier's private subnets and its security group" },
+  { user: EVENTS, used: KEYS, why: 'its stream and analytics bucket are encrypted with the analytics key and its error log group with the logs key' },
+  { user: AUDIT, used: KEYS, why: "its log files, bucket and log group are encrypted with the logs key; the trail's last events of a teardown need it" },
+  { user: OPERATIONS, used: KEYS, why: 'its alarm topic is encrypted with the logs key' },
   { user: ENDPOINTS, used: NETWORK, why: "the interface endpoints' network interfaces sit in the network tier's private subnets and the gateway endpoint in its route tables" },
 ];

@@ -51,6 +51,16 @@ export interface PlatformParameters {
     readonly manageAccountSettings?: boolean;
     readonly wafRateLimitPerIp?: number;
   };
+  readonly events?: {
+    readonly streamMode?: 'ON_DEMAND' | 'PROVISIONED';
+    readonly shards?: number;
+    readonly retentionHours?: number;
+    readonly analyticsRetentionDays?: number;
+    readonly bufferSizeMiB?: number;
+    readonly bufferIntervalSeconds?: number;
+  };
+  readonly audit?: { readonly retentionDays?: number };
+  readonly operations?: { readonly alarmEmails?: readonly string[] };
 }
 
 export interface ExampleClaim {
@@ -83,7 +93,7 @@ export const DEV_CLAIM: ExampleClaim = {
   },
 };
 
-/** A staging platform for rehearsing exams: 3 AZs, 20,000 students, the image pinned by digest. */
+/** A staging platform for rehearsing exams: 3 AZs, 20,000 students, the image pinned by digest, a provisioned events stream. */
 export const STAGING_CLAIM: ExampleClaim = {
   name: 'assessments-staging',
   namespace: 'assessments-staging',
@@ -106,6 +116,8 @@ export const STAGING_CLAIM: ExampleClaim = {
       hostname: 'assessments-staging.example.edu',
       certificateArn: 'arn:aws:acm:eu-west-2:777788889999:certificate/3a1b7c2d-8e4f-4a6b-9c0d-1e2f3a4b5c6d',
     },
+    // Rehearsals run at a known load: a provisioned stream with the capacity table's shards, kept a day.
+    events: { streamMode: 'PROVISIONED', retentionHours: 24, analyticsRetentionDays: 365 },
   },
 };
 
@@ -129,6 +141,8 @@ export const PROD_CLAIM: ExampleClaim = {
       certificateArn: 'arn:aws:acm:eu-west-2:444455556666:certificate/7d2e9f14-3b6a-4c8d-a1e5-92f0b7c4d6e3',
     },
     api: { throttlingRateLimit: 5000, throttlingBurstLimit: 10000 },
+    // On-call hears of every alarm; other tools subscribe to status.operations.alarmTopicArn.
+    operations: { alarmEmails: ['assessment-oncall@example.edu'] },
   },
 };
 

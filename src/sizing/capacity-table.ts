@@ -32,6 +32,8 @@ export interface CapacityBand {
   readonly minTasks: number;
   /** Tasks the service never scales above (the autoscaler's maximum). */
   readonly maxTasks: number;
+  /** Kinesis shards of a provisioned events stream (events.streamMode PROVISIONED). */
+  readonly kinesisShards: number;
 }
 
 /**
@@ -51,6 +53,21 @@ export const DATABASE_POOL_PER_TASK = 20;
 
 /** Aurora PostgreSQL's default max_connections for `acu` ACUs (2 GiB each): LEAST(memory / 9,531,392, 5,000). */
 export const auroraMaxConnections = (acu: number): number => Math.min(Math.floor((acu * 2 * 1024 ** 3) / 9_531_392), 5000);
+
+/**
+ * The events load model (README "Events"): at exam peak each student's session emits
+ * EVENTS_PER_STUDENT_PER_SECOND activity events (one per saved answer or navigation) of at most
+ * 1 KiB, and a shard takes 1,000 records or 1 MiB per second; a provisioned stream keeps each shard
+ * at SHARD_TARGET of that. A test proves that every band's shards hold its largest student count.
+ */
+export const EVENTS_PER_STUDENT_PER_SECOND = 0.1;
+export const SHARD_RECORDS_PER_SECOND = 1000;
+export const SHARD_TARGET = 0.75;
+
+/** Shards a provisioned stream needs for `students` at exam peak. */
+export function shardsNeeded(students: number): number {
+  return Math.ceil((students * EVENTS_PER_STUDENT_PER_SECOND) / (SHARD_RECORDS_PER_SECOND * SHARD_TARGET));
+}
 
 /** The default CPU target of the autoscaler, percent. */
 export const DEFAULT_CPU_TARGET = 70;
@@ -75,11 +92,11 @@ export const DEFAULT_STUDENTS = 100_000;
  * state plus answer buffering in Redis at ~12 GB per 100k students; tasks from the load model above.
  */
 export const CAPACITY_TABLE: readonly CapacityBand[] = [
-  { tier: 'xs', minStudents: MIN_STUDENTS, maxStudents: 5_000, auroraMinAcu: 0.5, auroraMaxAcu: 8, auroraReaders: 1, cacheNodeType: 'cache.t4g.medium', cacheShards: 1, cacheReplicas: 1, taskCpu: 512, taskMemory: 1024, minTasks: 2, maxTasks: 8 },
-  { tier: 's', minStudents: 5_001, maxStudents: 25_000, auroraMinAcu: 2, auroraMaxAcu: 32, auroraReaders: 1, cacheNodeType: 'cache.r7g.large', cacheShards: 2, cacheReplicas: 1, taskCpu: 1024, taskMemory: 2048, minTasks: 2, maxTasks: 20 },
-  { tier: 'm', minStudents: 25_001, maxStudents: 75_000, auroraMinAcu: 4, auroraMaxAcu: 64, auroraReaders: 2, cacheNodeType: 'cache.r7g.large', cacheShards: 3, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 4, maxTasks: 30 },
-  { tier: 'l', minStudents: 75_001, maxStudents: 150_000, auroraMinAcu: 8, auroraMaxAcu: 128, auroraReaders: 2, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 4, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 6, maxTasks: 60 },
-  { tier: 'xl', minStudents: 150_001, maxStudents: MAX_STUDENTS, auroraMinAcu: 16, auroraMaxAcu: 256, auroraReaders: 3, cacheNodeType: 'cache.r7g.2xlarge', cacheShards: 8, cacheReplicas: 2, taskCpu: 4096, taskMemory: 8192, minTasks: 10, maxTasks: 100 },
+  { tier: 'xs', minStudents: MIN_STUDENTS, maxStudents: 5_000, auroraMinAcu: 0.5, auroraMaxAcu: 8, auroraReaders: 1, cacheNodeType: 'cache.t4g.medium', cacheShards: 1, cacheReplicas: 1, taskCpu: 512, taskMemory: 1024, minTasks: 2, maxTasks: 8, kinesisShards: 1 },
+  { tier: 's', minStudents: 5_001, maxStudents: 25_000, auroraMinAcu: 2, auroraMaxAcu: 32, auroraReaders: 1, cacheNodeType: 'cache.r7g.large', cacheShards: 2, cacheReplicas: 1, taskCpu: 1024, taskMemory: 2048, minTasks: 2, maxTasks: 20, kinesisShards: 4 },
+  { tier: 'm', minStudents: 25_001, maxStudents: 75_000, auroraMinAcu: 4, auroraMaxAcu: 64, auroraReaders: 2, cacheNodeType: 'cache.r7g.large', cacheShards: 3, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 4, maxTasks: 30, kinesisShards: 10 },
+  { tier: 'l', minStudents: 75_001, maxStudents: 150_000, auroraMinAcu: 8, auroraMaxAcu: 128, auroraReaders: 2, cacheNodeType: 'cache.r7g.xlarge', cacheShards: 4, cacheReplicas: 2, taskCpu: 2048, taskMemory: 4096, minTasks: 6, maxTasks: 60, kinesisShards: 20 },
+  { tier: 'xl', minStudents: 150_001, maxStudents: MAX_STUDENTS, auroraMinAcu: 16, auroraMaxAcu: 256, auroraReaders: 3, cacheNodeType: 'cache.r7g.2xlarge', cacheShards: 8, cacheReplicas: 2, taskCpu: 4096, taskMemory: 8192, minTasks: 10, maxTasks: 100, kinesisShards: 67 },
 ];
 
 /**
@@ -119,11 +136,11 @@ export function bandFor(students: number): CapacityBand {
 export function capacityTableMarkdown(): string {
   const fmt = (n: number) => n.toLocaleString('en-US');
   const rows = CAPACITY_TABLE.map((b) =>
-    `| ${b.tier} | ${fmt(b.minStudents)}–${fmt(b.maxStudents)} | ${b.auroraMinAcu}–${b.auroraMaxAcu} | ${b.auroraReaders} | ${b.cacheNodeType} | ${b.cacheShards} | ${b.cacheReplicas} | ${b.taskCpu / 1024} vCPU / ${b.taskMemory / 1024} GB | ${b.minTasks}–${b.maxTasks} |`,
+    `| ${b.tier} | ${fmt(b.minStudents)}–${fmt(b.maxStudents)} | ${b.auroraMinAcu}–${b.auroraMaxAcu} | ${b.auroraReaders} | ${b.cacheNodeType} | ${b.cacheShards} | ${b.cacheReplicas} | ${b.taskCpu / 1024} vCPU / ${b.taskMemory / 1024} GB | ${b.minTasks}–${b.maxTasks} | ${b.kinesisShards} |`,
   );
   return [
-    '| tier | expected concurrent students | Aurora ACU (min–max) | Aurora readers | cache node type | cache shards | replicas per shard | task size | tasks (min–max) |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| tier | expected concurrent students | Aurora ACU (min–max) | Aurora readers | cache node type | cache shards | replicas per shard | task size | tasks (min–max) | Kinesis shards (provisioned) |',
+    '|---|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
 }

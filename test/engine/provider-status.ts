@@ -133,6 +133,29 @@ export const PROVIDER_STATUS: Record<string, Row> = {
       configurationEndpointAddress: `clustercfg.${o.externalName}.${o.hex.slice(0, 6)}.${o.region.replace(/-(\w)\w*-(\d)$/, '$1$2')}.cache.amazonaws.com`,
     }),
   },
+  // The stream's name is its external name; Terraform's ID is its ARN.
+  'kinesis.aws.upbound.io/Stream': { atProvider: (o) => ({ id: arn('kinesis', o, `stream/${o.externalName}`), arn: arn('kinesis', o, `stream/${o.externalName}`) }) },
+  // The external name is the ARN (IdentifierFromProvider); the name is in forProvider.
+  'firehose.aws.upbound.io/DeliveryStream': {
+    generatedId: (o) => arn('firehose', o, `deliverystream/${o.forProvider.name}`),
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName, versionId: '1', destinationId: 'destinationId-000000000001' }),
+  },
+  // The topic's name is its external name; Terraform's ID is its ARN.
+  'sns.aws.upbound.io/Topic': { atProvider: (o) => ({ id: arn('sns', o, o.externalName), arn: arn('sns', o, o.externalName), owner: o.account }) },
+  'sns.aws.upbound.io/TopicPolicy': { generatedId: (o) => o.forProvider.arn, atProvider: (o) => ({ id: o.externalName, owner: o.account }) },
+  // An e-mail subscription is pending until its recipient confirms it.
+  'sns.aws.upbound.io/TopicSubscription': {
+    generatedId: (o) => `${o.forProvider.topicArn}:${uuid(o.hex)}`,
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName, ownerId: o.account, pendingConfirmation: true }),
+  },
+  'cloudwatch.aws.upbound.io/MetricAlarm': { atProvider: (o) => ({ id: o.externalName, arn: arn('cloudwatch', o, `alarm:${o.externalName}`) }) },
+  'cloudwatch.aws.upbound.io/Dashboard': { atProvider: (o) => ({ id: o.externalName, dashboardArn: arn('cloudwatch', o, `dashboard/${o.externalName}`, true) }) },
+  'xray.aws.upbound.io/Group': {
+    generatedId: (o) => arn('xray', o, `group/${o.forProvider.groupName}/${o.hex.slice(0, 26).toUpperCase()}`),
+    atProvider: (o) => ({ id: o.externalName, arn: o.externalName }),
+  },
+  'xray.aws.upbound.io/SamplingRule': { atProvider: (o) => ({ id: o.externalName, arn: arn('xray', o, `sampling-rule/${o.externalName}`) }) },
+  'cloudtrail.aws.upbound.io/Trail': { atProvider: (o) => ({ id: arn('cloudtrail', o, `trail/${o.externalName}`), arn: arn('cloudtrail', o, `trail/${o.externalName}`), homeRegion: o.region }) },
   'ecs.aws.upbound.io/Cluster': { atProvider: (o) => ({ id: arn('ecs', o, `cluster/${o.externalName}`), arn: arn('ecs', o, `cluster/${o.externalName}`) }) },
   'ecs.aws.upbound.io/ClusterCapacityProviders': { generatedId: (o) => `cluster-${o.hex.slice(0, 8)}`, atProvider: (o) => ({ id: o.externalName }) },
   'ecs.aws.upbound.io/TaskDefinition': {

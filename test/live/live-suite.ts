@@ -46,6 +46,7 @@ const SECRET_FROM_STATUS: Record<string, string> = {
   albDnsName: 'application.albDnsName',
   ecsClusterArn: 'application.clusterArn',
   ecsServiceArn: 'application.serviceArn',
+  eventsStreamArn: 'events.streamArn',
 };
 
 /** The minimal claims' application, moved to another account (the image and the certificate must be the claim's). */

@@ -2,6 +2,7 @@ import { API_GROUP, API_VERSION, CLAIM_KIND } from '../../src/config';
 import { observe } from '../engine/provider-status';
 import { AwsResource, deleteRefusal } from './aws-in-use';
 import { Kube } from './kube';
+import { POLL_INTERVAL_SECONDS } from './control-plane';
 
 /**
  * The provider simulator: what provider-upjet-aws would write once AWS has created a managed
@@ -93,8 +94,13 @@ export class ProviderSimulator {
 
   constructor(private readonly kube: Kube) {}
 
-  /** Start watching the given managed resource kinds. */
-  async start(kinds: readonly { apiVersion: string; kind: string }[]): Promise<void> {
+  /** Start watching the given managed resource kinds, and retry refused deletes every poll interval. */
+  async start(kinds: readonly { apiVersion: string; kind: string }[], pollSeconds = POLL_INTERVAL_SECONDS): Promise<void> {
+    // The provider polls every resource: a delete AWS refused is tried again at the next poll,
+    // even when nothing else changed meanwhile.
+    const poll = setInterval(() => this.retryBlocked().catch((e) => this.stats.errors.push(`retrying refused deletes: ${(e as Error).message}`)), pollSeconds * 1000);
+    poll.unref();
+    this.stops.push(() => clearInterval(poll));
     for (const k of kinds) {
       this.stops.push(await this.kube.watch(k.apiVersion, k.kind, (type, obj) => {
         if (type === 'DELETED') return;
@@ -242,7 +248,12 @@ export class ProviderSimulator {
       return;
     }
     this.world.delete(key);
-    // Something is gone from AWS: the provider's next poll retries every refused delete.
+    // Something is gone from AWS: retry every refused delete now rather than at the next poll.
+    await this.retryBlocked();
+  }
+
+  /** Try every delete AWS refused again. */
+  private async retryBlocked(): Promise<void> {
     for (const [k, r] of [...this.blocked]) {
       this.blocked.delete(k);
       const latest = await this.kube.get(r);

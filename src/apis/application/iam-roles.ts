@@ -5,6 +5,7 @@ import { toXr } from '../../composition/patches';
 import { KEY_ARN_PARAMETERS } from '../../composition/keys-tier';
 import { APP_LOG_GROUP, REDIS_APP_USER, REDIS_REPLICATION_GROUP, XRAY_REPOSITORY } from './names';
 import { CONNECTIONS, IMAGE_REPOSITORY } from './parameters';
+import { EVENTS_STREAM_ARN } from '../events/names';
 
 const ecr = (repository: string) => `arn:aws:ecr:${TOKEN.region}:${TOKEN.account}:repository/${repository}`;
 /** ECS tasks of this account, in this region, may assume the roles (aws:SourceArn of a task is its ARN). */
@@ -54,8 +55,8 @@ export const EXECUTION_POLICY: PolicyDocument = {
 
 /**
  * The task role (the service's code): mount and write the file system only through its access
- * point, connect to Redis as its own IAM-authenticated user, send X-Ray traces. Putting records to
- * the events stream is added with the events tier.
+ * point, connect to Redis as its own IAM-authenticated user, put records to exactly the events
+ * stream (encrypting only through Kinesis, for that stream), send X-Ray traces.
  */
 export const TASK_POLICY: PolicyDocument = {
   Version: '2012-10-17',
@@ -76,6 +77,14 @@ export const TASK_POLICY: PolicyDocument = {
         `arn:aws:elasticache:${TOKEN.region}:${TOKEN.account}:user:${REDIS_APP_USER}`,
       ],
     },
+    { Sid: 'PutEvents', Effect: 'Allow', Action: ['kinesis:PutRecord', 'kinesis:PutRecords', 'kinesis:DescribeStreamSummary', 'kinesis:ListShards'], Resource: EVENTS_STREAM_ARN },
+    {
+      Sid: 'EncryptEvents',
+      Effect: 'Allow',
+      Action: 'kms:GenerateDataKey',
+      Resource: '${ANALYTICS_KEY_ARN}',
+      Condition: { StringEquals: { 'kms:ViaService': `kinesis.${TOKEN.region}.amazonaws.com` }, StringLike: { 'kms:EncryptionContext:aws:kinesis:arn': EVENTS_STREAM_ARN } },
+    },
     {
       Sid: 'XRayTraces',
       Effect: 'Allow',
@@ -93,7 +102,7 @@ export function iamRoleResources(): ResourcesResources[] {
       description: 'ECS task execution: pulls the image, writes the log group, reads the two secrets',
       component: 'application',
       service: 'ecs-tasks.amazonaws.com',
-      sourceArn: ECS_SOURCE,
+      trust: { sourceArn: ECS_SOURCE },
       policy: EXECUTION_POLICY,
       tokens: {
         '${IMAGE_REPOSITORY}': IMAGE_REPOSITORY,
@@ -105,12 +114,16 @@ export function iamRoleResources(): ResourcesResources[] {
     ...serviceRoleResources({
       name: 'task-role',
       roleName: `ap-ecs-task-${TOKEN.suffix}-${TOKEN.region}`,
-      description: 'The assessment service: EFS through its access point, Redis IAM auth, X-Ray',
+      description: 'The assessment service: EFS through its access point, Redis IAM auth, the events stream, X-Ray',
       component: 'application',
       service: 'ecs-tasks.amazonaws.com',
-      sourceArn: ECS_SOURCE,
+      trust: { sourceArn: ECS_SOURCE },
       policy: TASK_POLICY,
-      tokens: { '${FILE_SYSTEM_ARN}': 'status.application.fileSystemArn', '${ACCESS_POINT_ARN}': 'status.application.accessPointArn' },
+      tokens: {
+        '${FILE_SYSTEM_ARN}': 'status.application.fileSystemArn',
+        '${ACCESS_POINT_ARN}': 'status.application.accessPointArn',
+        '${ANALYTICS_KEY_ARN}': `${KEY_ARN_PARAMETERS}.analyticsKeyArn`,
+      },
       patches: [toXr('status.atProvider.arn', 'status.application.taskRoleArn')],
     }),
   ];

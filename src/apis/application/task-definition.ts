@@ -1,5 +1,5 @@
 import { DEFAULT_REGION } from '../../config';
-import { TaskDefinitionV1Beta2 } from '../../../imports/ecs-ecs.aws.upbound.io';
+import { TaskDefinitionV1Beta2, TaskDefinitionV1Beta2SpecManagementPolicies } from '../../../imports/ecs-ecs.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { TOKEN, tokenPatch } from '../../composition/aws-policy';
 import { convertTo, fromXrRequired, toXr } from '../../composition/patches';
@@ -8,6 +8,11 @@ import { DATABASE_POOL_PER_TASK } from '../../sizing/capacity-table';
 import { sizedBy } from '../../sizing/sizing-patches';
 import { APP_CONTAINER, APP_LOG_GROUP, APP_UID, FILES_PATH, XRAY_CONTAINER, XRAY_IMAGE, XRAY_UID } from './names';
 import { CONNECTIONS } from './parameters';
+import { EVENTS_STREAM } from '../events/names';
+import { XRAY_SERVICE_NAME } from '../operations/names';
+
+const M = TaskDefinitionV1Beta2SpecManagementPolicies;
+export const TASK_DEFINITION_MANAGEMENT_POLICIES = [M.OBSERVE, M.CREATE, M.UPDATE, M.DELETE] as const;
 
 /** The task definition's composed-resource name. */
 export const TASK_DEFINITION = 'task-definition';
@@ -45,10 +50,12 @@ export const CONTAINER_DEFINITIONS = [
     portMappings: [{ containerPort: '${PORT}', protocol: 'tcp' }],
     environment: [
       { name: 'AWS_XRAY_DAEMON_ADDRESS', value: '127.0.0.1:2000' },
+      { name: 'AWS_XRAY_TRACING_NAME', value: XRAY_SERVICE_NAME },
       { name: 'DATABASE_HOST', value: '${DB_HOST}' },
       { name: 'DATABASE_READER_HOST', value: '${DB_READER_HOST}' },
       { name: 'DATABASE_SSLMODE', value: 'verify-full' },
       { name: 'DATABASE_POOL_MAX', value: String(DATABASE_POOL_PER_TASK) },
+      { name: 'EVENTS_STREAM', value: EVENTS_STREAM },
       { name: 'FILES_PATH', value: FILES_PATH },
       { name: 'PORT', value: '${PORT}' },
     ],
@@ -119,6 +126,10 @@ export function taskDefinitionResources(): ResourcesResources[] {
       base: TaskDefinitionV1Beta2.manifest({
         metadata: { labels: { [LABEL.component]: 'task-definition' } },
         spec: {
+          // No LateInitialize: a default the provider copied into a field of
+          // TASK_DEFINITION_REVISION_FIELDS (inside the volume, say) would differ from what the
+          // composition renders, and the filter would replace the task definition on every render.
+          managementPolicies: [...TASK_DEFINITION_MANAGEMENT_POLICIES],
           forProvider: {
             region: DEFAULT_REGION,
             networkMode: 'awsvpc',

@@ -40,7 +40,7 @@ export function accountLoggingResources(): ResourcesResources[] {
       description: 'API Gateway writes the platform APIs\' access logs',
       component: 'edge',
       service: 'apigateway.amazonaws.com',
-      sourceArn: `arn:aws:apigateway:${TOKEN.region}::/*`,
+      trust: { sourceArn: `arn:aws:apigateway:${TOKEN.region}::/*` },
       policy: CLOUDWATCH_ROLE_POLICY,
     }),
     composed({

@@ -5,6 +5,9 @@ import { accountRoot, policyPatch, PolicyDocument, TOKEN } from '../../compositi
 import { FLOW_LOG_GROUP } from '../network/flow-logs';
 import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, ECS_CLUSTER_NAME } from '../application/names';
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
+import { FIREHOSE_LOG_GROUP } from '../events/names';
+import { TRAIL_ARN, TRAIL_LOG_GROUP } from '../audit/names';
+import { ALARM_ARNS } from '../operations/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
@@ -41,7 +44,7 @@ export type KeyClass = (typeof KEY_CLASSES)[number];
 export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
 export const AURORA_IAM_AUTH_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/iam-db-auth-error`;
 export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
-export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP];
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP, FIREHOSE_LOG_GROUP, TRAIL_LOG_GROUP];
 
 const STATUS_FIELD: Record<KeyClass, string> = {
   'student-records': 'studentRecordsKeyArn',
@@ -52,8 +55,8 @@ const STATUS_FIELD: Record<KeyClass, string> = {
 
 const DESCRIPTION: Record<KeyClass, string> = {
   'student-records': 'FERPA student records: Aurora, Redis, EFS, backups, Performance Insights',
-  analytics: 'De-identified analytics data',
-  logs: 'CloudWatch Logs: flow logs, database, cache, service, API access and WAF logs',
+  analytics: 'Analytics: the events stream and bucket; the data stores of a de-identified claim',
+  logs: 'CloudWatch Logs (flow logs, database, cache, service, API access, WAF, Firehose errors, trail), the CloudTrail log files and the alarm topic',
   secrets: 'Secrets Manager: database master secret, cache connection secret',
 };
 
@@ -65,7 +68,8 @@ export const KEY_USERS: Record<KeyClass, readonly string[]> = {
   // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots
   // (elasticache), the service's file system (elasticfilesystem).
   'student-records': ['rds', 'elasticache', 'elasticfilesystem'],
-  analytics: ['rds', 'elasticache', 'elasticfilesystem'],
+  // The stores of a de-identified claim, plus the events stream (kinesis) and the analytics bucket (s3).
+  analytics: ['rds', 'elasticache', 'elasticfilesystem', 'kinesis', 's3'],
   logs: [],
   // The RDS-managed master secret and the Redis connection secret.
   secrets: ['secretsmanager'],
@@ -130,6 +134,31 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
     );
   }
   if (keyClass === 'logs') {
+    // CloudTrail encrypts the platform trail's log files (encryption context: the trail's ARN), and
+    // principals of the account may decrypt them through S3 (reading the trail bucket).
+    const trail = { 'aws:SourceArn': TRAIL_ARN };
+    const trailContext = { 'kms:EncryptionContext:aws:cloudtrail:arn': TRAIL_ARN };
+    statements.push(
+      { Sid: 'CloudTrailEncryptLogFiles', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:GenerateDataKey*', Resource: '*', Condition: { StringEquals: trail, StringLike: trailContext } },
+      { Sid: 'CloudTrailDescribeKey', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 'kms:DescribeKey', Resource: '*', Condition: { StringEquals: trail } },
+      {
+        Sid: 'ReadTrailLogFiles',
+        Effect: 'Allow',
+        Principal: { AWS: accountRoot },
+        Action: 'kms:Decrypt',
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:CallerAccount': TOKEN.account, 'kms:ViaService': `s3.${TOKEN.region}.amazonaws.com` }, StringLike: trailContext },
+      },
+    );
+    // CloudWatch publishes this platform's alarms to the encrypted alarm topic.
+    statements.push({
+      Sid: 'CloudWatchAlarmsToEncryptedTopic',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudwatch.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
+    });
     statements.push({
       Sid: 'CloudWatchLogsForPlatformLogGroups',
       Effect: 'Allow',

@@ -22,7 +22,7 @@ export function flowLogResources(): ResourcesResources[] {
       description: 'Delivers VPC flow logs to CloudWatch Logs',
       component: 'flow-logs',
       service: 'vpc-flow-logs.amazonaws.com',
-      sourceArn: `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:vpc-flow-log/*`,
+      trust: { sourceArn: `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:vpc-flow-log/*` },
       policy: {
         Version: '2012-10-17',
         Statement: [

@@ -36,12 +36,23 @@ export interface LogBucketProps {
    * the writer supports nothing else (ALB access logs).
    */
   readonly encryption: { readonly algorithm: 'AES256' } | { readonly algorithm: 'aws:kms'; readonly kmsKeyArnPath: string };
+  /**
+   * How long objects stay: expiry after the days at this XR field path, and a move to Glacier
+   * Instant Retrieval after `glacierAfterDays` (the field's minimum must exceed it). Default: logs,
+   * LOG_BUCKET_RETENTION_DAYS, no Glacier.
+   */
+  readonly retention?: { readonly daysPath: string; readonly glacierAfterDays: number };
+  /**
+   * An S3 Bucket Key for SSE-KMS (fewer KMS calls; the encryption context becomes the bucket's
+   * ARN). Default: true. Off where the writer encrypts with a context of its own (CloudTrail).
+   */
+  readonly bucketKey?: boolean;
 }
 
 const partLabel = (name: string) => ({ [LABEL.component]: `${name}-bucket` });
 
 /**
- * A bucket for logs written by an AWS service: encryption at rest, versioning, public access fully
+ * A bucket for logs written by an AWS service (or for data, with `retention`): encryption at rest, versioning, public access fully
  * blocked, ObjectOwnership BucketOwnerEnforced (no ACLs), a policy that denies any request without
  * TLS and admits only the writer, and a lifecycle that keeps objects LOG_BUCKET_RETENTION_DAYS.
  * Kept in AWS by a prod retirement (the logs outlive the environment, like the log groups); in dev
@@ -85,7 +96,7 @@ export function logBucketResources(p: LogBucketProps): ResourcesResources[] {
           forProvider: {
             region: DEFAULT_REGION,
             bucketSelector: bucket,
-            rule: [{ bucketKeyEnabled: p.encryption.algorithm === 'aws:kms', applyServerSideEncryptionByDefault: { sseAlgorithm: p.encryption.algorithm } }],
+            rule: [{ bucketKeyEnabled: p.encryption.algorithm === 'aws:kms' && (p.bucketKey ?? true), applyServerSideEncryptionByDefault: { sseAlgorithm: p.encryption.algorithm } }],
           },
         },
       }),
@@ -129,10 +140,10 @@ export function logBucketResources(p: LogBucketProps): ResourcesResources[] {
             bucketSelector: bucket,
             rule: [
               {
-                id: 'expire-logs',
+                id: p.retention ? 'tier-and-expire' : 'expire-logs',
                 status: 'Enabled',
                 filter: [{ prefix: '' }],
-                transition: [{ days: 30, storageClass: 'STANDARD_IA' }],
+                transition: [{ days: 30, storageClass: 'STANDARD_IA' }, ...(p.retention ? [{ days: p.retention.glacierAfterDays, storageClass: 'GLACIER_IR' }] : [])],
                 expiration: [{ days: LOG_BUCKET_RETENTION_DAYS }],
                 noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
                 abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
@@ -141,6 +152,10 @@ export function logBucketResources(p: LogBucketProps): ResourcesResources[] {
           },
         },
       }),
+      // With a retention parameter, a replaced or deleted object version is kept as long as the objects.
+      patches: p.retention
+        ? [fromXr(p.retention.daysPath, 'spec.forProvider.rule[0].expiration[0].days'), fromXr(p.retention.daysPath, 'spec.forProvider.rule[0].noncurrentVersionExpiration[0].noncurrentDays')]
+        : [],
     }),
   ];
 }
