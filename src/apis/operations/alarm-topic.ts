@@ -7,6 +7,9 @@ import { fromXr, fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../../composition/resource';
 import { ALARM_ARNS, ALARM_TOPIC, ALARM_TOPIC_ARN, MAX_ALARM_EMAILS } from './names';
 
+/** The composed-resource names of the e-mail subscriptions, in list order. */
+export const ALARM_SUBSCRIPTIONS = Array.from({ length: MAX_ALARM_EMAILS }, (_, i) => `alarm-subscription-${i}`);
+
 /**
  * The topic's policy: CloudWatch may publish for exactly this platform's alarms, the account
  * manages the topic through IAM, and nobody may publish or subscribe without TLS.
@@ -56,9 +59,9 @@ export function alarmTopicResources(): ResourcesResources[] {
       base: TopicPolicy.manifest({ spec: { forProvider: { region: DEFAULT_REGION } } }),
       patches: [fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.arn'), policyPatch(ALARM_TOPIC_POLICY, 'spec.forProvider.policy')],
     }),
-    ...Array.from({ length: MAX_ALARM_EMAILS }, (_, i) =>
+    ...ALARM_SUBSCRIPTIONS.map((name, i) =>
       composed({
-        name: `alarm-subscription-${i}`,
+        name,
         taggable: false,
         base: TopicSubscription.manifest({ spec: { forProvider: { region: DEFAULT_REGION, protocol: 'email' } } }),
         patches: [fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.topicArn'), fromXr(`spec.parameters.operations.alarmEmails[${i}]`, 'spec.forProvider.endpoint')],
@@ -66,6 +69,3 @@ export function alarmTopicResources(): ResourcesResources[] {
     ),
   ];
 }
-
-/** The composed-resource names of the e-mail subscriptions, in list order. */
-export const ALARM_SUBSCRIPTIONS = Array.from({ length: MAX_ALARM_EMAILS }, (_, i) => `alarm-subscription-${i}`);
