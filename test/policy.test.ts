@@ -9,6 +9,10 @@ import { getPath, missingSegment } from './helpers/field-path';
  * that returns its violations, so each is also shown failing on a deliberately bad resource.
  */
 type Check = (r: any) => string[];
+/** Service roles whose trust has no confused-deputy condition, and why. */
+const TRUST_WITHOUT_CONDITIONS: Record<string, string> = {
+  'trail-logs-role': "AWS documents CloudTrail's CloudWatch Logs role without conditions, and delivery fails with them; its policy names only the trail's log streams",
+};
 /** Buckets that take SSE-S3, and why: their writer supports nothing else. */
 const SSE_S3_BUCKETS: Record<string, string> = { 'alb-logs-bucket': 'Elastic Load Balancing writes access logs only to SSE-S3 buckets' };
 const fp = (r: any) => r.base.spec.forProvider;
@@ -302,6 +306,17 @@ export const checks: Record<string, Check> = {
     const open = doc.Statement.filter((st: any) => st.Effect === 'Allow' && st.Action === '*' && st.Condition?.StringEquals?.['aws:PrincipalAccount'] === undefined);
     return open.map((st: any) => `${r.name}: ${st.Sid} allows any account`);
   },
+  'service roles: the trust admits the service only for this account (confused-deputy conditions)': (r) => {
+    if (kind(r) !== 'iam/Role') return [];
+    const text = fp(r).assumeRolePolicy ?? patchTo(r, 'spec.forProvider.assumeRolePolicy')[0]?.combine.string.fmt;
+    if (!text) return [`${r.name}: no trust policy`];
+    const trust = JSON.parse(text.replace(/%\[\d+\][sv]/g, 'X'));
+    return trust.Statement.filter((st: any) => st.Principal?.Service).flatMap((st: any) => {
+      const keys = Object.values<any>(st.Condition ?? {}).flatMap((c) => Object.keys(c));
+      const bound = keys.includes('aws:SourceArn') || keys.includes('aws:SourceAccount') || keys.includes('sts:ExternalId');
+      return bound || TRUST_WITHOUT_CONDITIONS[r.name] ? [] : [`${r.name}: ${st.Principal.Service} may assume it for anyone`];
+    });
+  },
   'no reconcile fights: no late-initialised fields that others own': (r) => {
     const k = kind(r);
     // The claim's engineVersion is an enum of full versions (16.6, not 16), which AWS does not rewrite.
@@ -371,6 +386,12 @@ const badCases: Record<string, () => any> = {
       spec: { forProvider: { region: 'eu-west-2', serviceName: 'com.amazonaws.eu-west-2.kms', vpcEndpointType: 'Interface', privateDnsEnabled: true } },
     }),
   }),
+  'service roles: the trust admits the service only for this account (confused-deputy conditions)': () => {
+    const r = byName('firehose-role');
+    const p = patchTo(r, 'spec.forProvider.assumeRolePolicy')[0];
+    p.combine.string.fmt = p.combine.string.fmt.replace(/,"Condition":\{.*\}\}\]\}$/, '}]}');
+    return r;
+  },
   'no deferred modifications: a claim change applies now, not in the maintenance window': () => { const r = byName('redis'); r.base.spec.forProvider.applyImmediately = false; return r; },
   'VPC endpoints admit only principals of the claim account (no default full-access policy)': () => {
     const r = byName('vpc-endpoint-sts');
