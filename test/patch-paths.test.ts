@@ -54,6 +54,12 @@ export function patchProblems(resource: any, api: ApiDocs = apiDocs()[0]): strin
           say('toFieldPath not in the XRD status schema:', patch.toFieldPath);
         }
         break;
+      case 'CombineToComposite':
+        for (const v of patch.combine.variables) if (!targetHas(v.fromFieldPath)) say(`combine variable not in ${crd.kind} ${crd.version}:`, v.fromFieldPath);
+        if (!patch.toFieldPath.startsWith('status.') || missingSegment(xrdStatusSchema(), patch.toFieldPath) !== undefined) {
+          say('toFieldPath not in the XRD status schema:', patch.toFieldPath);
+        }
+        break;
       default:
         say('unexpected patch type', patch.type);
     }

@@ -1,4 +1,4 @@
-import { WILDCARD_RESOURCE_ACTIONS } from '../src/apis/application/iam-roles';
+import { WILDCARD_RESOURCE_ACTIONS } from '../src/composition/iam-wildcards';
 import { VpcEndpointV1Beta2 } from '../imports/ec2-ec2.aws.upbound.io';
 import { crdFor } from './helpers/crds';
 import { allComposed, expandedPatches, ptInput } from './helpers/dist';

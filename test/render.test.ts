@@ -1,3 +1,4 @@
+import { FAULT_INJECTION_RESOURCES } from '../src/apis/operations/fault-injection';
 import { STREAM_VARIANTS } from '../src/apis/events/kinesis-stream';
 import * as fs from 'fs';
 import { CONNECTION_SECRET_KEYS } from '../src/api/status';
@@ -32,6 +33,8 @@ const kindHas = (r: any, p: string) => missingSegment(crdFor(r.apiVersion, r.kin
  * a NAT gateway per AZ except in dev; reader k while k is within the readers in force, in the
  * variant of the claim's AZ count.
  */
+const faultInjectionOn = (p: any): boolean => p.operations.faultInjection ?? p.environment !== 'prod';
+
 function expectedNames(p: any): string[] {
   const readers = p.database.readers ?? bandFor(p.capacity.expectedConcurrentStudents).auroraReaders;
   // Every API's composed resources: the platform's and, flattened in, its tiers'.
@@ -48,6 +51,8 @@ function expectedNames(p: any): string[] {
       // The events stream of the claim's capacity mode only.
       const stream = STREAM_VARIANTS.find((x) => x.name === r.name);
       if (stream && stream.mode !== p.events.streamMode) return false;
+      // The AZ-failure experiment where fault injection is on (unset: everywhere but prod).
+      if ((FAULT_INJECTION_RESOURCES as readonly string[]).includes(r.name) && !faultInjectionOn(p)) return false;
       const reader = /^aurora-instance-reader-(\d)(?:-az([23]))?$/.exec(r.name);
       if (reader && (Number(reader[1]) > readers || (reader[2] && Number(reader[2]) !== p.network.azCount))) return false;
       return true;
@@ -141,6 +146,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   test('every XR status field and every connection secret key is filled', () => {
     // An on-demand stream has no shard count.
     const none = p.events.streamMode === 'ON_DEMAND' ? ['status.sizing.kinesisShards'] : [];
+    // Without fault injection there is no experiment, role or log group.
+    if (!faultInjectionOn(p)) none.push('status.operations.experimentTemplateId', 'status.operations.faultInjectionLogGroupArn', 'status.operations.faultInjectionRoleArn');
     const empty = statusLeaves(xrdSchemaDoc().properties.status, 'status').filter((leaf) => {
       if (none.includes(leaf)) return getPath(c.xr, leaf) !== undefined;
       const v = getPath(c.xr, leaf);
@@ -182,6 +189,18 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       `arn:aws:ecr:${p.region}:${p.awsAccountId}:repository/ecr-public/xray/aws-xray-daemon`,
       // CloudWatch publishes this platform's alarms (named ap-*-<suffix>) to its encrypted topic.
       `arn:aws:cloudwatch:${p.region}:${p.awsAccountId}:alarm:ap-*-${p.environmentSuffix}`,
+      // The health check's scheduler runs any revision of the service's task definition family (the
+      // service's revision changes with each deployment) and tags the tasks it starts in the cluster.
+      `arn:aws:ecs:${p.region}:${p.awsAccountId}:task-definition/ap-assessment-${p.environmentSuffix}:*`,
+      `arn:aws:ecs:${p.region}:${p.awsAccountId}:task/ap-assessment-${p.environmentSuffix}/*`,
+      // FIS's documented trust condition names the account's experiments (one does not exist before
+      // the role), and the deny-all network ACL FIS creates exists only during an experiment (the
+      // policy limits it to the platform's VPC and to ACLs FIS tagged).
+      `arn:aws:fis:${p.region}:${p.awsAccountId}:experiment/*`,
+      `arn:aws:ec2:${p.region}:${p.awsAccountId}:network-acl/*`,
+      // The logs key's policy names the experiment's log group even while fault injection is off, so
+      // that turning it on needs no key policy change.
+      ...(faultInjectionOn(p) ? [] : [`arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:/aws/fis/ap-az-failure-${p.environmentSuffix}`]),
       ...(ALB_LOG_DELIVERY_PRINCIPALS[p.region] ? [JSON.parse(ALB_LOG_DELIVERY_PRINCIPALS[p.region]).AWS] : []),
     ];
     const bad: string[] = [];

@@ -1,8 +1,11 @@
 import { DEFAULT_REGION } from '../config';
 import { celDouble, DEFAULT_CPU_TARGET, DEFAULT_MEMORY_TARGET, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
-import { MAX_ALARM_EMAILS } from '../apis/operations/names';
+import { HEALTH_CHECK_INTERVAL_MINUTES, MAX_ALARM_EMAILS } from '../apis/operations/names';
 import { int, JsonSchema, num, obj, str } from './schema';
+
+/** The health-check executable the service's image is expected to carry (README "Health checks"). */
+export const DEFAULT_HEALTH_CHECK_COMMAND = '/usr/local/bin/assessment-healthcheck';
 
 /** The capacity table's ACU value for the claim's student count (an int in the API server). */
 const tableAcu = (field: 'auroraMinAcu' | 'auroraMaxAcu') => tableCel('self.capacity.expectedConcurrentStudents', (band) => celDouble(band[field]), String);
@@ -389,8 +392,16 @@ export const parametersSchema: JsonSchema = obj(
           items: str('An e-mail address.', { maxLength: 254, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
           default: [],
         },
+        healthCheckCommand: str(
+          `Executable in the service's image that the scheduled health check runs instead of the image's command, every ${HEALTH_CHECK_INTERVAL_MINUTES} minutes: it probes the API, the database and the cache and prints a JSON line with "healthCheck": "pass" when all answered (README "Health checks"). An absolute path. Default: ${DEFAULT_HEALTH_CHECK_COMMAND}.`,
+          { default: DEFAULT_HEALTH_CHECK_COMMAND, maxLength: 255, pattern: '^/[A-Za-z0-9._/-]+$' },
+        ),
+        faultInjection: {
+          type: 'boolean',
+          description: 'Whether the AZ-failure FIS experiment template exists (an experiment runs only when someone starts it). Default: on, except in prod, where it must be set to true.',
+        },
       },
-      { default: { alarmEmails: [] } },
+      { default: { alarmEmails: [], healthCheckCommand: DEFAULT_HEALTH_CHECK_COMMAND } },
     ),
     audit: obj(
       'The audit trail: a multi-region CloudTrail trail with log file validation, encrypted with the logs key, into its own bucket and log group, with the data events of the analytics bucket.',

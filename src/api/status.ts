@@ -88,6 +88,13 @@ export const AUDIT_STATUS: JsonSchema = obj('The audit trail.', {
 export const OPERATIONS_STATUS: JsonSchema = obj('What the platform team watches.', {
     alarmTopicArn: str('ARN of the SNS topic every alarm notifies (encrypted with the logs key); subscribe on-call tools to it.'),
     xrayGroupArn: str("ARN of the X-Ray group of the service's traces."),
+    dashboardUrl: str("Console URL of the platform's CloudWatch dashboard."),
+    deadLetterQueueArn: str('ARN of the operations dead-letter queue (health-check runs and failed-deployment notices that could not be delivered; encrypted with the logs key).'),
+    deadLetterQueueUrl: str('URL of the operations dead-letter queue.'),
+    healthSchedulerRoleArn: str('ARN of the role EventBridge Scheduler runs the health check with.'),
+    faultInjectionRoleArn: str('ARN of the role of the AZ-failure experiment (absent while fault injection is off).'),
+    faultInjectionLogGroupArn: str("ARN of the AZ-failure experiment's encrypted log group (absent while fault injection is off)."),
+    experimentTemplateId: str('ID of the AZ-failure FIS experiment template: `aws fis start-experiment --experiment-template-id <id>` (absent while fault injection is off).'),
   });
 
 export const API_STATUS: JsonSchema = obj('The public front door.', {

@@ -7,6 +7,7 @@ import { ACCOUNT_LOGGING_RESOURCES } from '../apis/edge/account-logging';
 import { TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS } from '../apis/application/task-definition';
 import { STREAM_VARIANTS } from '../apis/events/kinesis-stream';
 import { ALARM_SUBSCRIPTIONS } from '../apis/operations/alarm-topic';
+import { FAULT_INJECTION_RESOURCES } from '../apis/operations/fault-injection';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -81,6 +82,9 @@ export function filters(): Filter[] {
   for (const { name, mode } of STREAM_VARIANTS) out.push({ name, expression: `${params}.events.streamMode == '${mode}'` });
   // An e-mail subscription per address in operations.alarmEmails.
   ALARM_SUBSCRIPTIONS.forEach((name, i) => out.push({ name, expression: `size(${params}.operations.alarmEmails) > ${i}` }));
+  // The AZ-failure experiment: where operations.faultInjection allows it; unset, everywhere but prod.
+  const faultInjection = `(has(${params}.operations.faultInjection) ? ${params}.operations.faultInjection == true : ${params}.environment != 'prod')`;
+  for (const name of FAULT_INJECTION_RESOURCES) out.push({ name, expression: faultInjection });
   // NAT gateways b and c exist only where each AZ gets its own (and c only with 3 AZs).
   for (const kind of ['nat-eip', 'nat-gateway']) {
     out.push({ name: `${kind}-b`, expression: CEL.natPerAz });

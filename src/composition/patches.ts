@@ -79,6 +79,19 @@ export function combine(variables: string[], fmt: string, to: string, ...transfo
   };
 }
 
+/** CombineToComposite: observed fields of the composed resource, joined by a Go fmt string, into the XR. */
+export function combineToXr(variables: string[], fmt: string, to: string): Patch {
+  return {
+    type: ResourcesResourcesPatchesType.COMBINE_TO_COMPOSITE,
+    combine: {
+      strategy: ResourcesResourcesPatchesCombineStrategy.STRING,
+      variables: variables.map((fromFieldPath) => ({ fromFieldPath })),
+      string: { fmt },
+    },
+    toFieldPath: to,
+  };
+}
+
 /** string Regexp transform: the first match's capture group `group` (an error if nothing matches). */
 export function regexpGroup(match: string, group: number): Transform {
   return { type: ResourcesResourcesPatchesTransformsType.STRING, string: { type: ResourcesResourcesPatchesTransformsStringType.REGEXP, regexp: { match, group } } };

@@ -60,7 +60,7 @@ export interface PlatformParameters {
     readonly bufferIntervalSeconds?: number;
   };
   readonly audit?: { readonly retentionDays?: number };
-  readonly operations?: { readonly alarmEmails?: readonly string[] };
+  readonly operations?: { readonly alarmEmails?: readonly string[]; readonly healthCheckCommand?: string; readonly faultInjection?: boolean };
 }
 
 export interface ExampleClaim {

@@ -55,12 +55,14 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
         maxTasks: 40,
       },
       api: { throttlingRateLimit: 3000, throttlingBurstLimit: 6000, manageAccountSettings: false, wafRateLimitPerIp: 50000 },
+      // Prod with the AZ-failure experiment turned on, and the image's own health-check path.
+      operations: { faultInjection: true, healthCheckCommand: '/opt/exams/bin/healthcheck' },
     },
   },
   {
     name: 'variant-dev-readers-2az',
     namespace: 'assessments-dev',
-    parameters: { ...DEV_CLAIM.parameters, environmentSuffix: 'dev2', dataClassification: 'de-identified', capacity: { expectedConcurrentStudents: 30000 }, database: { readers: 3 } },
+    parameters: { ...DEV_CLAIM.parameters, environmentSuffix: 'dev2', dataClassification: 'de-identified', capacity: { expectedConcurrentStudents: 30000 }, database: { readers: 3 }, operations: { faultInjection: false } },
   },
 ];
 

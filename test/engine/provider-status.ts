@@ -154,6 +154,18 @@ export const PROVIDER_STATUS: Record<string, Row> = {
     generatedId: (o) => arn('xray', o, `group/${o.forProvider.groupName}/${o.hex.slice(0, 26).toUpperCase()}`),
     atProvider: (o) => ({ id: o.externalName, arn: o.externalName }),
   },
+  'cloudwatchevents.aws.upbound.io/Rule': named('events', 'rule', '/'),
+  'cloudwatchevents.aws.upbound.io/Target': { generatedId: (o) => `${o.forProvider.rule}-${o.forProvider.targetId}`, atProvider: (o) => ({ id: o.externalName }) },
+  'scheduler.aws.upbound.io/ScheduleGroup': named('scheduler', 'schedule-group', '/'),
+  'scheduler.aws.upbound.io/Schedule': {
+    atProvider: (o) => ({ id: `${o.forProvider.groupName}/${o.externalName}`, arn: arn('scheduler', o, `schedule/${o.forProvider.groupName}/${o.externalName}`) }),
+  },
+  'sqs.aws.upbound.io/Queue': {
+    atProvider: (o) => ({ id: `https://sqs.${o.region}.amazonaws.com/${o.account}/${o.externalName}`, url: `https://sqs.${o.region}.amazonaws.com/${o.account}/${o.externalName}`, arn: arn('sqs', o, o.externalName) }),
+  },
+  'sqs.aws.upbound.io/QueuePolicy': { generatedId: (o) => o.forProvider.queueUrl, atProvider: (o) => ({ id: o.externalName }) },
+  'cloudwatchlogs.aws.upbound.io/MetricFilter': { atProvider: (o) => ({ id: o.externalName }) },
+  'fis.aws.upbound.io/ExperimentTemplate': { generatedId: (o) => `EXT${o.hex.slice(0, 14)}`, atProvider: (o) => ({ id: o.externalName }) },
   'xray.aws.upbound.io/SamplingRule': { atProvider: (o) => ({ id: o.externalName, arn: arn('xray', o, `sampling-rule/${o.externalName}`) }) },
   'cloudtrail.aws.upbound.io/Trail': { atProvider: (o) => ({ id: arn('cloudtrail', o, `trail/${o.externalName}`), arn: arn('cloudtrail', o, `trail/${o.externalName}`), homeRegion: o.region }) },
   'ecs.aws.upbound.io/Cluster': { atProvider: (o) => ({ id: arn('ecs', o, `cluster/${o.externalName}`), arn: arn('ecs', o, `cluster/${o.externalName}`) }) },

@@ -12,18 +12,6 @@ const ecr = (repository: string) => `arn:aws:ecr:${TOKEN.region}:${TOKEN.account
 const ECS_SOURCE = `arn:aws:ecs:${TOKEN.region}:${TOKEN.account}:*`;
 
 /**
- * `Resource: "*"` in the application tier's policies, each only where AWS accepts nothing
- * narrower (the policy test admits exactly these actions with "*").
- */
-export const WILDCARD_RESOURCE_ACTIONS: Record<string, string> = {
-  'ecr:GetAuthorizationToken': 'ECR issues registry tokens per account; the action has no resource-level permissions',
-  'xray:PutTraceSegments': 'X-Ray has no resource-level permissions for sending segments',
-  'xray:PutTelemetryRecords': 'X-Ray has no resource-level permissions for telemetry',
-  'xray:GetSamplingRules': 'X-Ray sampling rules are read per account; no resource-level permissions',
-  'xray:GetSamplingTargets': 'X-Ray sampling targets are read per account; no resource-level permissions',
-};
-
-/**
  * The execution role (ECS's agent, before the containers start): pull exactly the service's
  * repository and the X-Ray daemon's, write exactly the service's log group, read exactly the two
  * secrets and decrypt with exactly the secrets key, only through Secrets Manager.

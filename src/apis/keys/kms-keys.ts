@@ -7,7 +7,7 @@ import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, ECS_CLUSTER_NAME } from '.
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { FIREHOSE_LOG_GROUP } from '../events/names';
 import { TRAIL_ARN, TRAIL_LOG_GROUP } from '../audit/names';
-import { ALARM_ARNS } from '../operations/names';
+import { ALARM_ARNS, DEPLOYMENT_RULE_ARN, FIS_LOG_GROUP } from '../operations/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
@@ -44,7 +44,7 @@ export type KeyClass = (typeof KEY_CLASSES)[number];
 export const AURORA_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/postgresql`;
 export const AURORA_IAM_AUTH_LOG_GROUP = `/aws/rds/cluster/ap-aurora-${TOKEN.suffix}/iam-db-auth-error`;
 export const REDIS_LOG_GROUP = `/aws/elasticache/ap-redis-${TOKEN.suffix}/slow-log`;
-export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP, FIREHOSE_LOG_GROUP, TRAIL_LOG_GROUP];
+export const LOG_GROUPS = [FLOW_LOG_GROUP, AURORA_LOG_GROUP, AURORA_IAM_AUTH_LOG_GROUP, REDIS_LOG_GROUP, APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, API_ACCESS_LOG_GROUP, WAF_LOG_GROUP, FIREHOSE_LOG_GROUP, TRAIL_LOG_GROUP, FIS_LOG_GROUP];
 
 const STATUS_FIELD: Record<KeyClass, string> = {
   'student-records': 'studentRecordsKeyArn',
@@ -56,13 +56,13 @@ const STATUS_FIELD: Record<KeyClass, string> = {
 const DESCRIPTION: Record<KeyClass, string> = {
   'student-records': 'FERPA student records: Aurora, Redis, EFS, backups, Performance Insights',
   analytics: 'Analytics: the events stream and bucket; the data stores of a de-identified claim',
-  logs: 'CloudWatch Logs (flow logs, database, cache, service, API access, WAF, Firehose errors, trail), the CloudTrail log files and the alarm topic',
+  logs: 'CloudWatch Logs (flow logs, database, cache, service, API access, WAF, Firehose errors, trail, FIS), the CloudTrail log files, the alarm topic and the operations dead-letter queue',
   secrets: 'Secrets Manager: database master secret, cache connection secret',
 };
 
 /**
  * The AWS services that may use each key on a caller's behalf (`kms:ViaService`), in the claim's
- * region. The logs key has none: CloudWatch Logs uses it as a service principal (below).
+ * region. CloudWatch Logs, CloudWatch and EventBridge use the logs key as service principals (below).
  */
 export const KEY_USERS: Record<KeyClass, readonly string[]> = {
   // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots
@@ -70,7 +70,8 @@ export const KEY_USERS: Record<KeyClass, readonly string[]> = {
   'student-records': ['rds', 'elasticache', 'elasticfilesystem'],
   // The stores of a de-identified claim, plus the events stream (kinesis) and the analytics bucket (s3).
   analytics: ['rds', 'elasticache', 'elasticfilesystem', 'kinesis', 's3'],
-  logs: [],
+  // The operations dead-letter queue (sqs).
+  logs: ['sqs'],
   // The RDS-managed master secret and the Redis connection secret.
   secrets: ['secretsmanager'],
 };
@@ -158,6 +159,16 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
       Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
+    });
+    // EventBridge delivers the failed-deployment rule's events to the encrypted topic and, when it
+    // cannot, to the encrypted dead-letter queue.
+    statements.push({
+      Sid: 'DeploymentRuleToEncryptedTopicAndQueue',
+      Effect: 'Allow',
+      Principal: { Service: 'events.amazonaws.com' },
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
     });
     statements.push({
       Sid: 'CloudWatchLogsForPlatformLogGroups',

@@ -55,8 +55,8 @@ interface RuleSpec {
  * The network tier's rules: the one traffic path, API Gateway -> VPC link -> NLB -> ALB -> tasks.
  * No group admits 0.0.0.0/0. The NLB has no inbound rule: the VPC link reaches it over PrivateLink,
  * which its inbound rules do not apply to (the edge tier turns that enforcement off), and nothing
- * else in the VPC can. The ALB admits HTTPS from the NLB only, the tasks their port from the ALB
- * only. The app tier's egress lives with what it reaches: the store tiers' rules (Aurora, Redis,
+ * else in the VPC can. The ALB admits HTTPS from the NLB and from the app tier's group (the
+ * scheduled health check probes the API through it), the tasks their port from the ALB only. The app tier's egress lives with what it reaches: the store tiers' rules (Aurora, Redis,
  * EFS) and the endpoints tier's (HTTPS to the VPC endpoints and S3's prefix list); it has no rule
  * to the internet.
  */
@@ -65,6 +65,9 @@ export const NETWORK_RULES: readonly RuleSpec[] = [
   { name: 'alb-in-nlb', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'nlb' }, description: 'HTTPS from the VPC link NLB' },
   { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: 'container', peer: { sibling: 'app' }, description: 'HTTPS to application tasks' },
   { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: 'container', peer: { sibling: 'alb' }, description: 'HTTPS from the ALB' },
+  // The scheduled health check runs in the app tier's group and probes the API through the ALB.
+  { name: 'app-out-alb', direction: 'egress', group: { sibling: 'app' }, port: HTTPS_PORT, peer: { sibling: 'alb' }, description: 'HTTPS to the ALB (the health check)' },
+  { name: 'alb-in-app', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'app' }, description: 'HTTPS from the health check' },
 ];
 
 /** A store tier's rules: the store admits its port from the app tier only, and the app tier may reach it. Stores have no egress. */

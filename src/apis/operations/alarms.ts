@@ -8,7 +8,7 @@ import { auroraMaxConnections, bandRegexp, CAPACITY_TABLE, CapacityBand, REQUEST
 import { ECS_CLUSTER_NAME } from '../application/names';
 import { STAGE_NAME } from '../edge/names';
 import { DELIVERY_STREAM, EVENTS_STREAM } from '../events/names';
-import { ALB_ARN_PARAMETER } from './names';
+import { ALB_ARN_PARAMETER, HEALTH_METRIC, HEALTH_METRIC_NAMESPACE, OPERATIONS_DLQ } from './names';
 
 /** Share of Aurora's max_connections (at the band's maximum ACUs) at which the connections alarm fires. */
 export const DATABASE_CONNECTIONS_ALARM_SHARE = 0.8;
@@ -39,13 +39,15 @@ export interface AlarmSpec {
   readonly threshold: number | ((band: CapacityBand) => number);
   /** Consecutive periods (of PERIOD_SECONDS) out of five that fire it. Default: 3. */
   readonly datapoints?: number;
+  /** How a period without data counts: `breaching` where silence is the failure (the health check). Default: notBreaching. */
+  readonly missingData?: 'breaching' | 'notBreaching';
 }
 
 /**
  * The platform's alarms: the service (ECS CPU and memory), the front door (API Gateway 5XX rate
  * and p99 latency, ALB 5xx and p99 response time), the database (connections, CPU, freeable
  * memory, replica lag), the events (Kinesis iterator age and throttled writes, Firehose delivery
- * freshness). Thresholds that depend on size come from the capacity table.
+ * freshness), the health check and the operations dead-letter queue. Thresholds that depend on size come from the capacity table.
  */
 export const ALARMS: readonly AlarmSpec[] = [
   { name: 'alarm-ecs-cpu', description: 'Service CPU above 85 % (the autoscaler targets 70 %: it is at its maximum tasks or cannot start more)', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: { ClusterName: ECS_CLUSTER_NAME, ServiceName: ECS_CLUSTER_NAME }, statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 85 },
@@ -89,6 +91,19 @@ export const ALARMS: readonly AlarmSpec[] = [
   { name: 'alarm-aurora-replica-lag', description: 'Reader replica lag above 1 s', namespace: 'AWS/RDS', metricName: 'AuroraReplicaLag', dimensions: { DBClusterIdentifier: `ap-aurora-${TOKEN.suffix}`, Role: 'READER' }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 1000 },
   { name: 'alarm-kinesis-iterator-age', description: 'Events wait more than a minute in the stream (Firehose falls behind)', namespace: 'AWS/Kinesis', metricName: 'GetRecords.IteratorAgeMilliseconds', dimensions: { StreamName: EVENTS_STREAM }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 60000 },
   { name: 'alarm-kinesis-throttled', description: 'Writes to the events stream are throttled', namespace: 'AWS/Kinesis', metricName: 'WriteProvisionedThroughputExceeded', dimensions: { StreamName: EVENTS_STREAM }, statistic: 'Sum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 2 },
+  { name: 'alarm-operations-dlq', description: 'A health-check run or a failed-deployment notice could not be delivered after its retries (operations dead-letter queue)', namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: OPERATIONS_DLQ }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 1 },
+  {
+    name: 'alarm-health-check',
+    description: 'No health check passed in two periods: the API, the database or the cache did not answer, or the check did not run',
+    namespace: HEALTH_METRIC_NAMESPACE,
+    metricName: HEALTH_METRIC,
+    dimensions: {},
+    statistic: 'Sum',
+    comparison: 'LessThanThreshold',
+    threshold: 1,
+    datapoints: 2,
+    missingData: 'breaching',
+  },
   { name: 'alarm-firehose-freshness', description: 'The oldest undelivered event is more than 30 minutes old (S3 delivery failing)', namespace: 'AWS/Firehose', metricName: 'DeliveryToS3.DataFreshness', dimensions: { DeliveryStreamName: DELIVERY_STREAM }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 1800 },
 ];
 
@@ -107,7 +122,7 @@ export function alarmResources(): ResourcesResources[] {
           forProvider: {
             region: DEFAULT_REGION,
             alarmDescription: a.description,
-            namespace: a.namespace,
+            ...(a.namespace.includes('${') ? {} : { namespace: a.namespace }),
             metricName: a.metricName,
             ...(a.statistic ? { statistic: a.statistic } : { extendedStatistic: a.extendedStatistic }),
             comparisonOperator: a.comparison,
@@ -115,7 +130,7 @@ export function alarmResources(): ResourcesResources[] {
             period: PERIOD_SECONDS,
             evaluationPeriods: 5,
             datapointsToAlarm: a.datapoints ?? 3,
-            treatMissingData: 'notBreaching',
+            treatMissingData: a.missingData ?? 'notBreaching',
             actionsEnabled: true,
             ...(Object.keys(literal).length ? { dimensions: literal } : {}),
             tags: baseTags('operations'),
@@ -125,6 +140,7 @@ export function alarmResources(): ResourcesResources[] {
       awsName: a.name,
       nameFields: [EXTERNAL_NAME],
       patches: [
+        ...(a.namespace.includes('${') ? [tokenPatch(a.namespace, 'spec.forProvider.namespace')] : []),
         ...fixedDimensions.filter(([, v]) => v.includes('${')).map(([k, v]) => tokenPatch(v, `spec.forProvider.dimensions.${k}`)),
         ...(a.dimensionFrom ? [fromXrRequired(a.dimensionFrom.path, `spec.forProvider.dimensions.${a.dimensionFrom.key}`, regexpGroup(a.dimensionFrom.regexp, 1))] : []),
         ...(typeof a.threshold === 'function' ? [thresholdByBand(a.threshold)] : []),

@@ -2,10 +2,12 @@ import { DEFAULT_REGION } from '../../config';
 import { Dashboard } from '../../../imports/cloudwatch-cloudwatch.aws.upbound.io';
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { TOKEN, tokenPatch } from '../../composition/aws-policy';
+import { combineToXr } from '../../composition/patches';
 import { composed, EXTERNAL_NAME } from '../../composition/resource';
 import { ECS_CLUSTER_NAME } from '../application/names';
 import { STAGE_NAME } from '../edge/names';
 import { DELIVERY_STREAM, EVENTS_STREAM } from '../events/names';
+import { HEALTH_METRIC, HEALTH_METRIC_NAMESPACE } from './names';
 
 /** A CloudWatch metric as the dashboard body takes it: namespace, metric name, then dimension name/value pairs. */
 export type DashboardMetric = readonly string[];
@@ -36,7 +38,7 @@ const API = ['ApiName', `ap-api-${TOKEN.suffix}`, 'Stage', STAGE_NAME];
 const ECS = ['ClusterName', ECS_CLUSTER_NAME, 'ServiceName', ECS_CLUSTER_NAME];
 const AURORA = ['DBClusterIdentifier', `ap-aurora-${TOKEN.suffix}`];
 
-/** The KPIs of an exam: load, errors, latency, capacity in use, database, events. Three graphs per row. */
+/** The KPIs of an exam: load, errors, latency, capacity in use, database, health, events. Three graphs per row. */
 const GRAPHS: readonly { title: string; stat: string; metrics: DashboardMetric[] }[] = [
   { title: 'API requests', stat: 'Sum', metrics: [['AWS/ApiGateway', 'Count', ...API]] },
   { title: 'API errors (4XX, 5XX rate)', stat: 'Average', metrics: [['AWS/ApiGateway', '4XXError', ...API], ['AWS/ApiGateway', '5XXError', ...API]] },
@@ -46,6 +48,7 @@ const GRAPHS: readonly { title: string; stat: string; metrics: DashboardMetric[]
   { title: 'Database connections (writer)', stat: 'Maximum', metrics: [['AWS/RDS', 'DatabaseConnections', ...AURORA, 'Role', 'WRITER']] },
   { title: 'Database capacity (ACU) and CPU', stat: 'Average', metrics: [['AWS/RDS', 'ServerlessDatabaseCapacity', ...AURORA], ['AWS/RDS', 'CPUUtilization', ...AURORA, 'Role', 'WRITER']] },
   { title: 'Reader replica lag (ms)', stat: 'Maximum', metrics: [['AWS/RDS', 'AuroraReplicaLag', ...AURORA, 'Role', 'READER']] },
+  { title: 'Health checks passed', stat: 'Sum', metrics: [[HEALTH_METRIC_NAMESPACE, HEALTH_METRIC]] },
   { title: 'Events in and delivered', stat: 'Sum', metrics: [['AWS/Kinesis', 'IncomingRecords', 'StreamName', EVENTS_STREAM], ['AWS/Firehose', 'DeliveryToS3.Records', 'DeliveryStreamName', DELIVERY_STREAM]] },
 ];
 
@@ -63,6 +66,9 @@ export function dashboardBody(): DashboardBody {
   };
 }
 
+/** The console URL of a dashboard: region, then name. */
+export const DASHBOARD_URL_FORMAT = 'https://%[1]s.console.aws.amazon.com/cloudwatch/home?region=%[1]s#dashboards:name=%[2]s';
+
 /** The platform's dashboard, `ap-assessment-<suffix>`. */
 export function dashboardResources(): ResourcesResources[] {
   return [
@@ -70,7 +76,11 @@ export function dashboardResources(): ResourcesResources[] {
       name: 'dashboard',
       taggable: false,
       base: Dashboard.manifest({ spec: { forProvider: { region: DEFAULT_REGION } } }),
-      patches: [tokenPatch(`ap-assessment-${TOKEN.suffix}`, EXTERNAL_NAME), tokenPatch(JSON.stringify(dashboardBody()), 'spec.forProvider.dashboardBody')],
+      patches: [
+        tokenPatch(`ap-assessment-${TOKEN.suffix}`, EXTERNAL_NAME),
+        tokenPatch(JSON.stringify(dashboardBody()), 'spec.forProvider.dashboardBody'),
+        combineToXr(['spec.forProvider.region', EXTERNAL_NAME], DASHBOARD_URL_FORMAT, 'status.operations.dashboardUrl'),
+      ],
     }),
   ];
 }

@@ -11,3 +11,22 @@ export const XRAY_SERVICE_NAME = `ap-assessment-${TOKEN.suffix}`;
 export const ALB_ARN_PARAMETER = 'spec.parameters.alb.arn';
 /** How many alarm e-mail subscriptions a claim may have (each is its own composed resource). */
 export const MAX_ALARM_EMAILS = 3;
+/** The Scheduler group of the platform's schedules, and the health check's schedule in it. */
+export const HEALTH_SCHEDULE_GROUP = `ap-health-${TOKEN.suffix}`;
+export const HEALTH_SCHEDULE_GROUP_ARN = `arn:aws:scheduler:${TOKEN.region}:${TOKEN.account}:schedule-group/${HEALTH_SCHEDULE_GROUP}`;
+export const HEALTH_SCHEDULE = `ap-health-check-${TOKEN.suffix}`;
+/** Minutes between health checks; the health alarm wants a pass in each of its periods. */
+export const HEALTH_CHECK_INTERVAL_MINUTES = 5;
+/** The metric the health check's pass lines become (a metric filter on the service's log group). */
+export const HEALTH_METRIC_NAMESPACE = `AssessmentPlatform/${TOKEN.suffix}`;
+export const HEALTH_METRIC = 'HealthCheckPassed';
+/** The queue where the operational paths put what they could not deliver (the schedule, the deployment rule). */
+export const OPERATIONS_DLQ = `ap-operations-dlq-${TOKEN.suffix}`;
+export const OPERATIONS_DLQ_ARN = `arn:aws:sqs:${TOKEN.region}:${TOKEN.account}:${OPERATIONS_DLQ}`;
+/** The EventBridge rule that reports a failed ECS deployment (the circuit breaker rolled back). */
+export const DEPLOYMENT_RULE = `ap-deployment-failed-${TOKEN.suffix}`;
+export const DEPLOYMENT_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${DEPLOYMENT_RULE}`;
+/** The FIS experiment's log group (encrypted with the logs key). */
+export const FIS_LOG_GROUP = `/aws/fis/ap-az-failure-${TOKEN.suffix}`;
+/** The zone whose failure the FIS experiment simulates. */
+export const FIS_ZONE_INDEX = 0;
