@@ -146,8 +146,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   test('every XR status field and every connection secret key is filled', () => {
     // An on-demand stream has no shard count.
     const none = p.events.streamMode === 'ON_DEMAND' ? ['status.sizing.kinesisShards'] : [];
-    // Without fault injection there is no experiment, role or log group.
-    if (!faultInjectionOn(p)) none.push('status.operations.experimentTemplateId', 'status.operations.faultInjectionLogGroupArn', 'status.operations.faultInjectionRoleArn');
+    // Without fault injection there is no experiment template (its role and log group stay).
+    if (!faultInjectionOn(p)) none.push('status.operations.experimentTemplateId');
     const empty = statusLeaves(xrdSchemaDoc().properties.status, 'status').filter((leaf) => {
       if (none.includes(leaf)) return getPath(c.xr, leaf) !== undefined;
       const v = getPath(c.xr, leaf);
@@ -198,9 +198,6 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       // policy limits it to the platform's VPC and to ACLs FIS tagged).
       `arn:aws:fis:${p.region}:${p.awsAccountId}:experiment/*`,
       `arn:aws:ec2:${p.region}:${p.awsAccountId}:network-acl/*`,
-      // The logs key's policy names the experiment's log group even while fault injection is off, so
-      // that turning it on needs no key policy change.
-      ...(faultInjectionOn(p) ? [] : [`arn:aws:logs:${p.region}:${p.awsAccountId}:log-group:/aws/fis/ap-az-failure-${p.environmentSuffix}`]),
       ...(ALB_LOG_DELIVERY_PRINCIPALS[p.region] ? [JSON.parse(ALB_LOG_DELIVERY_PRINCIPALS[p.region]).AWS] : []),
     ];
     const bad: string[] = [];

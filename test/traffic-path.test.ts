@@ -36,10 +36,10 @@ describe('one public entry: nothing reaches the service around the throttling an
       admits.get(to)!.add(groupOf(r, 'referencedSecurityGroupId')!);
     }
     expect(Object.fromEntries([...admits].map(([g, from]) => [g, [...from].sort()]))).toEqual({
-      // The ALB also admits the app tier's group, on 443 only: the scheduled health check probes the
-      // API through it from inside the VPC (README "Health checks"); it is not a way around the WAF,
-      // as only the platform's own tasks carry that group.
-      alb: ['app', 'nlb'],
+      // The ALB also admits the health-check group, on 443 only: the scheduled health check probes
+      // the API through it from inside the VPC (README "Health checks"). The service's tasks do not
+      // carry that group, so they cannot call the ALB around the WAF and IAM.
+      alb: ['health', 'nlb'],
       app: ['alb'],
       aurora: ['app'],
       redis: ['app'],

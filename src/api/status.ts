@@ -34,6 +34,7 @@ export const NETWORK_STATUS: JsonSchema = obj('The VPC an application joins.', {
     nlbSecurityGroupId: str('Security group of the internal NLB behind the API Gateway VPC link (no inbound rule).'),
     albSecurityGroupId: str('Security group of the internal ALB (HTTPS from the NLB only).'),
     appSecurityGroupId: str('Security group for application tasks; the only source allowed into Aurora and Redis.'),
+    healthSecurityGroupId: str('Security group of the scheduled health-check task (besides the app group): the only other source the ALB admits.'),
   });
 
 export const DELETION_SAFETY_STATUS: JsonSchema = obj('What a delete of the claim would do now; the deletion guard admits a delete only when it is safe (README "Deleting and retiring an environment").', {
@@ -92,8 +93,8 @@ export const OPERATIONS_STATUS: JsonSchema = obj('What the platform team watches
     deadLetterQueueArn: str('ARN of the operations dead-letter queue (health-check runs and failed-deployment notices that could not be delivered; encrypted with the logs key).'),
     deadLetterQueueUrl: str('URL of the operations dead-letter queue.'),
     healthSchedulerRoleArn: str('ARN of the role EventBridge Scheduler runs the health check with.'),
-    faultInjectionRoleArn: str('ARN of the role of the AZ-failure experiment (absent while fault injection is off).'),
-    faultInjectionLogGroupArn: str("ARN of the AZ-failure experiment's encrypted log group (absent while fault injection is off)."),
+    faultInjectionRoleArn: str('ARN of the role of the AZ-failure experiment (kept while fault injection is off: a running experiment needs it to restore the network).'),
+    faultInjectionLogGroupArn: str("ARN of the AZ-failure experiment's encrypted log group."),
     experimentTemplateId: str('ID of the AZ-failure FIS experiment template: `aws fis start-experiment --experiment-template-id <id>` (absent while fault injection is off).'),
   });
 

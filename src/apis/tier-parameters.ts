@@ -37,12 +37,14 @@ export const VPC_PARAMETER: JsonSchema = obj('The network the tier joins (IDs fr
   appSecurityGroupId: str("The application tier's security group: the only source admitted to the store.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
   albSecurityGroupId: str("The internal ALB's security group.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
   nlbSecurityGroupId: str("The VPC link NLB's security group.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
+  healthSecurityGroupId: str("The scheduled health check's security group.", { pattern: '^sg-[0-9a-f]+$', maxLength: 32 }),
 }, {
   'x-kubernetes-validations': [
     kept('id', 'vpc'),
     kept('appSecurityGroupId', 'vpc'),
     kept('albSecurityGroupId', 'vpc'),
     kept('nlbSecurityGroupId', 'vpc'),
+    kept('healthSecurityGroupId', 'vpc'),
     ...['dataSubnetIds', 'privateSubnetIds', 'privateRouteTableIds'].map((f) => grows(f, 'vpc')),
   ],
 });

@@ -180,6 +180,7 @@ export function tierResources(): ResourcesResources[] {
       fromXr('status.network.privateSubnetIds', 'spec.parameters.vpc.privateSubnetIds'),
       fromXr('status.network.dataSubnetIds', 'spec.parameters.vpc.dataSubnetIds'),
       fromXr('status.network.appSecurityGroupId', 'spec.parameters.vpc.appSecurityGroupId'),
+      fromXr('status.network.healthSecurityGroupId', 'spec.parameters.vpc.healthSecurityGroupId'),
       fromXr('status.application.albArn', 'spec.parameters.alb.arn'),
       fromXr('status.application.clusterArn', 'spec.parameters.service.clusterArn'),
       fromXr('status.application.serviceTaskDefinitionArn', 'spec.parameters.service.taskDefinitionArn'),

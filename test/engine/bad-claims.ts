@@ -106,7 +106,6 @@ export const BAD_CLAIMS: [string, any, string][] = [
   ['a relative health-check command', { ...dev, operations: { healthCheckCommand: 'bin/healthcheck' } }, pattern('operations.healthCheckCommand')],
   ['a health-check command with a shell', { ...dev, operations: { healthCheckCommand: '/bin/sh -c "curl x"' } }, pattern('operations.healthCheckCommand')],
   ['a health-check command of 256 characters', { ...dev, operations: { healthCheckCommand: `/${'x'.repeat(255)}` } }, tooLong('operations.healthCheckCommand', 255)],
-  ['fault injection as a string', { ...dev, operations: { faultInjection: 'yes' } }, `${P}.operations.faultInjection in body must be of type boolean`],
   ['four alarm e-mails', { ...dev, operations: { alarmEmails: ['a@example.edu', 'b@example.edu', 'c@example.edu', 'd@example.edu'] } }, `${P}.operations.alarmEmails: Too many: 4: must have at most 3 items`],
   ['WAF limit below 100', { ...dev, api: { wafRateLimitPerIp: 10 } }, below('api.wafRateLimitPerIp', 100)],
   ['suffix ending with a dash', { ...dev, environmentSuffix: 'dev-' }, `${P}.environmentSuffix must be 2-12 lowercase letters, digits or "-", start with a letter and not end with "-"`],

@@ -7,7 +7,7 @@ import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, ECS_CLUSTER_NAME } from '.
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { FIREHOSE_LOG_GROUP } from '../events/names';
 import { TRAIL_ARN, TRAIL_LOG_GROUP } from '../audit/names';
-import { ALARM_ARNS, DEPLOYMENT_RULE_ARN, FIS_LOG_GROUP } from '../operations/names';
+import { ALARM_ARNS, ALARM_TOPIC_ARN, DEPLOYMENT_RULE_ARN, FIS_LOG_GROUP, OPERATIONS_DLQ_ARN } from '../operations/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
@@ -70,8 +70,7 @@ export const KEY_USERS: Record<KeyClass, readonly string[]> = {
   'student-records': ['rds', 'elasticache', 'elasticfilesystem'],
   // The stores of a de-identified claim, plus the events stream (kinesis) and the analytics bucket (s3).
   analytics: ['rds', 'elasticache', 'elasticfilesystem', 'kinesis', 's3'],
-  // The operations dead-letter queue (sqs).
-  logs: ['sqs'],
+  logs: [],
   // The RDS-managed master secret and the Redis connection secret.
   secrets: ['secretsmanager'],
 };
@@ -161,15 +160,36 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
       Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
     });
     // EventBridge delivers the failed-deployment rule's events to the encrypted topic and, when it
-    // cannot, to the encrypted dead-letter queue.
-    statements.push({
-      Sid: 'DeploymentRuleToEncryptedTopicAndQueue',
-      Effect: 'Allow',
-      Principal: { Service: 'events.amazonaws.com' },
-      Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      Resource: '*',
-      Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
-    });
+    // cannot, to the encrypted dead-letter queue: each only for that rule and that topic or queue.
+    const fromRule = { 'aws:SourceAccount': TOKEN.account };
+    statements.push(
+      {
+        Sid: 'DeploymentRuleToEncryptedTopic',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sns:topicArn': ALARM_TOPIC_ARN }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+      },
+      {
+        Sid: 'DeploymentRuleToEncryptedQueue',
+        Effect: 'Allow',
+        Principal: { Service: 'events.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Resource: '*',
+        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sqs:arn': OPERATIONS_DLQ_ARN }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+      },
+      // Principals of the account (the health-check scheduler's role) use the key through SQS for
+      // exactly the operations dead-letter queue.
+      {
+        Sid: 'OperationsDeadLetterQueue',
+        Effect: 'Allow',
+        Principal: { AWS: accountRoot },
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:ViaService': `sqs.${TOKEN.region}.amazonaws.com`, 'kms:CallerAccount': TOKEN.account, 'kms:EncryptionContext:aws:sqs:arn': OPERATIONS_DLQ_ARN } },
+      },
+    );
     statements.push({
       Sid: 'CloudWatchLogsForPlatformLogGroups',
       Effect: 'Allow',

@@ -18,14 +18,15 @@ export const HTTPS_PORT = 443;
  * aurora, cache: redis, application: efs) with the two rules that let the app tier reach it, so a
  * store's firewall lives and dies with the store.
  */
-export const TIERS = ['nlb', 'alb', 'app', 'aurora', 'redis', 'efs'] as const;
+export const TIERS = ['nlb', 'alb', 'app', 'health', 'aurora', 'redis', 'efs'] as const;
 export type Tier = (typeof TIERS)[number];
 export type StoreTier = 'aurora' | 'redis' | 'efs';
 
 const DESCRIPTIONS: Record<Tier, string> = {
   nlb: 'Internal NLB of the API Gateway VPC link: no inbound rule (PrivateLink only), HTTPS to the ALB',
-  alb: 'Internal ALB: HTTPS from the NLB only, to the application tasks',
+  alb: 'Internal ALB: HTTPS from the VPC link NLB and the health check only, to the application tasks',
   app: 'Application tasks: from the ALB only',
+  health: 'Scheduled health-check task (with the app group): HTTPS to the ALB only',
   aurora: 'Aurora PostgreSQL: 5432 from the app tier only',
   redis: 'ElastiCache Redis: 6379 from the app tier only',
   efs: 'EFS mount targets: NFS 2049 from the app tier only',
@@ -55,8 +56,8 @@ interface RuleSpec {
  * The network tier's rules: the one traffic path, API Gateway -> VPC link -> NLB -> ALB -> tasks.
  * No group admits 0.0.0.0/0. The NLB has no inbound rule: the VPC link reaches it over PrivateLink,
  * which its inbound rules do not apply to (the edge tier turns that enforcement off), and nothing
- * else in the VPC can. The ALB admits HTTPS from the NLB and from the app tier's group (the
- * scheduled health check probes the API through it), the tasks their port from the ALB only. The app tier's egress lives with what it reaches: the store tiers' rules (Aurora, Redis,
+ * else in the VPC can. The ALB admits HTTPS from the NLB and from the health-check group (only the
+ * scheduled health check carries it), the tasks their port from the ALB only. The app tier's egress lives with what it reaches: the store tiers' rules (Aurora, Redis,
  * EFS) and the endpoints tier's (HTTPS to the VPC endpoints and S3's prefix list); it has no rule
  * to the internet.
  */
@@ -65,9 +66,10 @@ export const NETWORK_RULES: readonly RuleSpec[] = [
   { name: 'alb-in-nlb', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'nlb' }, description: 'HTTPS from the VPC link NLB' },
   { name: 'alb-out-app', direction: 'egress', group: { sibling: 'alb' }, port: 'container', peer: { sibling: 'app' }, description: 'HTTPS to application tasks' },
   { name: 'app-in-alb', direction: 'ingress', group: { sibling: 'app' }, port: 'container', peer: { sibling: 'alb' }, description: 'HTTPS from the ALB' },
-  // The scheduled health check runs in the app tier's group and probes the API through the ALB.
-  { name: 'app-out-alb', direction: 'egress', group: { sibling: 'app' }, port: HTTPS_PORT, peer: { sibling: 'alb' }, description: 'HTTPS to the ALB (the health check)' },
-  { name: 'alb-in-app', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'app' }, description: 'HTTPS from the health check' },
+  // The scheduled health check carries the app group (to reach the stores) and its own, which
+  // alone may reach the ALB: the service's tasks cannot call the ALB around the WAF and IAM.
+  { name: 'health-out-alb', direction: 'egress', group: { sibling: 'health' }, port: HTTPS_PORT, peer: { sibling: 'alb' }, description: 'HTTPS to the ALB (the health check)' },
+  { name: 'alb-in-health', direction: 'ingress', group: { sibling: 'alb' }, port: HTTPS_PORT, peer: { sibling: 'health' }, description: 'HTTPS from the health check' },
 ];
 
 /** A store tier's rules: the store admits its port from the app tier only, and the app tier may reach it. Stores have no egress. */
@@ -127,9 +129,9 @@ function groupResource(tier: Tier, component: string, vpc: 'sibling' | 'paramete
   });
 }
 
-/** The network tier's groups (NLB, ALB, app) and their rules, and the VPC's default group. */
+/** The network tier's groups (NLB, ALB, app, health check) and their rules, and the VPC's default group. */
 export function securityGroupResources(): ResourcesResources[] {
-  const groups = (['nlb', 'alb', 'app'] as const).map((tier) => groupResource(tier, 'network', 'sibling', [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)]));
+  const groups = (['nlb', 'alb', 'app', 'health'] as const).map((tier) => groupResource(tier, 'network', 'sibling', [toXr('status.atProvider.id', `status.network.${tier}SecurityGroupId`)]));
   return [...groups, ...NETWORK_RULES.map((r) => ruleResource(r, 'network')), defaultSecurityGroupResource()];
 }
 

@@ -37,8 +37,12 @@ export interface AlarmSpec {
   readonly comparison: 'GreaterThanThreshold' | 'LessThanThreshold';
   /** A fixed threshold, or one per capacity band. */
   readonly threshold: number | ((band: CapacityBand) => number);
-  /** Consecutive periods (of PERIOD_SECONDS) out of five that fire it. Default: 3. */
+  /** Periods out of `evaluationPeriods` that fire it. Default: 3. */
   readonly datapoints?: number;
+  /** Seconds per period. Default: PERIOD_SECONDS (300). */
+  readonly periodSeconds?: number;
+  /** Periods evaluated. Default: 5. */
+  readonly evaluationPeriods?: number;
   /** How a period without data counts: `breaching` where silence is the failure (the health check). Default: notBreaching. */
   readonly missingData?: 'breaching' | 'notBreaching';
 }
@@ -53,6 +57,19 @@ export const ALARMS: readonly AlarmSpec[] = [
   { name: 'alarm-ecs-cpu', description: 'Service CPU above 85 % (the autoscaler targets 70 %: it is at its maximum tasks or cannot start more)', namespace: 'AWS/ECS', metricName: 'CPUUtilization', dimensions: { ClusterName: ECS_CLUSTER_NAME, ServiceName: ECS_CLUSTER_NAME }, statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 85 },
   { name: 'alarm-ecs-memory', description: 'Service memory above 90 %', namespace: 'AWS/ECS', metricName: 'MemoryUtilization', dimensions: { ClusterName: ECS_CLUSTER_NAME, ServiceName: ECS_CLUSTER_NAME }, statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 90 },
   { name: 'alarm-api-5xx', description: 'More than 1 % of API requests fail with 5XX', namespace: 'AWS/ApiGateway', metricName: '5XXError', dimensions: { ApiName: `ap-api-${TOKEN.suffix}`, Stage: STAGE_NAME }, statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 0.01 },
+  {
+    name: 'alarm-api-5xx-fast',
+    description: 'More than 5 % of API requests fail with 5XX for two minutes (the AZ-failure experiment stops on it)',
+    namespace: 'AWS/ApiGateway',
+    metricName: '5XXError',
+    dimensions: { ApiName: `ap-api-${TOKEN.suffix}`, Stage: STAGE_NAME },
+    statistic: 'Average',
+    comparison: 'GreaterThanThreshold',
+    threshold: 0.05,
+    periodSeconds: 60,
+    evaluationPeriods: 2,
+    datapoints: 2,
+  },
   { name: 'alarm-api-latency', description: 'API p99 latency above 2 s', namespace: 'AWS/ApiGateway', metricName: 'Latency', dimensions: { ApiName: `ap-api-${TOKEN.suffix}`, Stage: STAGE_NAME }, extendedStatistic: 'p99', comparison: 'GreaterThanThreshold', threshold: 2000 },
   {
     name: 'alarm-alb-5xx',
@@ -94,13 +111,17 @@ export const ALARMS: readonly AlarmSpec[] = [
   { name: 'alarm-operations-dlq', description: 'A health-check run or a failed-deployment notice could not be delivered after its retries (operations dead-letter queue)', namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: OPERATIONS_DLQ }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 1 },
   {
     name: 'alarm-health-check',
-    description: 'No health check passed in two periods: the API, the database or the cache did not answer, or the check did not run',
+    description: 'No health check passed in 20 minutes: the API, the database or the cache did not answer, or the check did not run',
     namespace: HEALTH_METRIC_NAMESPACE,
     metricName: HEALTH_METRIC,
     dimensions: {},
     statistic: 'Sum',
     comparison: 'LessThanThreshold',
     threshold: 1,
+    // Ten-minute periods hold two runs, so a slow task start that moves a pass into the next
+    // period does not fire it; two empty periods do.
+    periodSeconds: 600,
+    evaluationPeriods: 2,
     datapoints: 2,
     missingData: 'breaching',
   },
@@ -127,8 +148,8 @@ export function alarmResources(): ResourcesResources[] {
             ...(a.statistic ? { statistic: a.statistic } : { extendedStatistic: a.extendedStatistic }),
             comparisonOperator: a.comparison,
             ...(typeof a.threshold === 'number' ? { threshold: a.threshold } : {}),
-            period: PERIOD_SECONDS,
-            evaluationPeriods: 5,
+            period: a.periodSeconds ?? PERIOD_SECONDS,
+            evaluationPeriods: a.evaluationPeriods ?? 5,
             datapointsToAlarm: a.datapoints ?? 3,
             treatMissingData: a.missingData ?? 'notBreaching',
             actionsEnabled: true,

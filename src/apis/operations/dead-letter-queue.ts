@@ -46,7 +46,6 @@ export function deadLetterQueueResources(): ResourcesResources[] {
             region: DEFAULT_REGION,
             messageRetentionSeconds: DLQ_RETENTION_SECONDS,
             kmsDataKeyReusePeriodSeconds: 300,
-            sqsManagedSseEnabled: false,
             tags: baseTags('operations'),
           },
         },

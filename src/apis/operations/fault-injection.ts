@@ -9,8 +9,12 @@ import { baseTags, composed, LABEL } from '../../composition/resource';
 import { REDIS_REPLICATION_GROUP } from '../application/names';
 import { FIS_LOG_GROUP, FIS_ZONE_INDEX } from './names';
 
-/** The composed resources that exist only while fault injection is on (filters.ts). */
-export const FAULT_INJECTION_RESOURCES = ['fis-log-group', 'fis-role', 'fis-role-policy', 'az-failure-experiment'] as const;
+/**
+ * The composed resource that exists only while fault injection is on (filters.ts): the template.
+ * Its role and log group stay: an experiment still running when fault injection is turned off
+ * needs its role to put the subnets' network ACLs back (a role without a template is inert).
+ */
+export const FAULT_INJECTION_RESOURCES = ['az-failure-experiment'] as const;
 const FIS_ROLE_NAME = `ap-fis-az-failure-${TOKEN.suffix}-${TOKEN.region}`;
 /** How long the experiment holds the zone down. */
 export const AZ_FAILURE_DURATION = 'PT10M';
@@ -22,8 +26,8 @@ const VPC_ARN = `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:vpc/\${VPC_ID}`;
 const NETWORK_ACLS = `arn:aws:ec2:${TOKEN.region}:${TOKEN.account}:network-acl/*`;
 const AURORA_ARN = `arn:aws:rds:${TOKEN.region}:${TOKEN.account}:cluster:ap-aurora-${TOKEN.suffix}`;
 const REDIS_ARN = `arn:aws:elasticache:${TOKEN.region}:${TOKEN.account}:replicationgroup:${REDIS_REPLICATION_GROUP}`;
-/** The stop condition: the API's 5XX alarm (alarms.ts); the experiment stops when students see errors. */
-export const STOP_ALARM_ARN = `arn:aws:cloudwatch:${TOKEN.region}:${TOKEN.account}:alarm:ap-alarm-api-5xx-${TOKEN.suffix}`;
+/** The stop condition: the API's fast 5XX alarm (alarms.ts, 1-minute periods); the experiment stops within minutes when students see errors. */
+export const STOP_ALARM_ARN = `arn:aws:cloudwatch:${TOKEN.region}:${TOKEN.account}:alarm:ap-alarm-api-5xx-fast-${TOKEN.suffix}`;
 
 /**
  * What FIS may do for this experiment and nothing else: swap the network ACL of exactly zone a's
@@ -35,13 +39,15 @@ export const STOP_ALARM_ARN = `arn:aws:cloudwatch:${TOKEN.region}:${TOKEN.accoun
 export const FIS_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [
+    { Sid: 'CreateAclInPlatformVpc', Effect: 'Allow', Action: 'ec2:CreateNetworkAcl', Resource: VPC_ARN },
+    { Sid: 'CreateDenyAllAcl', Effect: 'Allow', Action: 'ec2:CreateNetworkAcl', Resource: NETWORK_ACLS, Condition: { StringEquals: { 'aws:RequestTag/managedByFIS': 'true' } } },
     {
-      Sid: 'CreateDenyAllAcl',
+      Sid: 'TagDenyAllAcl',
       Effect: 'Allow',
-      Action: 'ec2:CreateNetworkAcl',
-      Resource: [VPC_ARN, NETWORK_ACLS],
+      Action: 'ec2:CreateTags',
+      Resource: NETWORK_ACLS,
+      Condition: { StringEquals: { 'ec2:CreateAction': 'CreateNetworkAcl', 'aws:RequestTag/managedByFIS': 'true' } },
     },
-    { Sid: 'TagDenyAllAcl', Effect: 'Allow', Action: 'ec2:CreateTags', Resource: NETWORK_ACLS, Condition: { StringEquals: { 'ec2:CreateAction': 'CreateNetworkAcl' } } },
     {
       Sid: 'ChangeOnlyOwnAcls',
       Effect: 'Allow',

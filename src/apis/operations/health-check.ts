@@ -56,9 +56,10 @@ export const HEALTH_SCHEDULER_POLICY: PolicyDocument = {
 
 /**
  * The line the health-check command prints when everything answered, which the metric filter
- * counts: a JSON log line with `"healthCheck": "pass"` (README "Health checks").
+ * counts: a JSON log line with `"healthCheck": "pass"` and `"source"` set to the task's
+ * HEALTH_CHECK_SOURCE, so that no other line of the service's log counts (README "Health checks").
  */
-export const HEALTH_PASS_PATTERN = '{ $.healthCheck = "pass" }';
+export const HEALTH_PASS_PATTERN = '{ $.healthCheck = "pass" && $.source = "scheduled-health-check" }';
 
 /**
  * What the scheduled task is told: the service's container runs the claim's health-check command,
@@ -73,6 +74,7 @@ export function healthCheckInput(): string {
         command: ['${HEALTH_COMMAND}'],
         environment: [
           { name: 'HEALTH_CHECK', value: 'api,database,cache' },
+          { name: 'HEALTH_CHECK_SOURCE', value: 'scheduled-health-check' },
           { name: 'HEALTH_CHECK_API_URL', value: 'https://${ALB_DNS_NAME}${HEALTH_PATH}' },
           { name: 'HEALTH_CHECK_API_HOST', value: '${HOSTNAME}' },
         ],
@@ -84,7 +86,7 @@ export function healthCheckInput(): string {
 /**
  * The scheduled health check: an EventBridge Scheduler schedule in the platform's own group runs
  * one Fargate task of the service's current task definition every HEALTH_CHECK_INTERVAL_MINUTES,
- * in the private subnets with the service's security group, its command replaced by the health
+ * in the private subnets with the service's security group and the health-check group, its command replaced by the health
  * check. Failed invocations are retried (3 attempts within 4 minutes, a later check supersedes
  * them) and then go to the operations dead-letter queue. A metric filter counts the pass lines;
  * the health alarm (alarms.ts) fires when a period has none, whatever the cause: a failed probe,
@@ -141,7 +143,9 @@ export function healthCheckResources(): ResourcesResources[] {
         tokenPatch(OPERATIONS_DLQ_ARN, 'spec.forProvider.target.deadLetterConfig.arn'),
         fromXrRequired(`${SERVICE_PARAMETERS}.taskDefinitionArn`, 'spec.forProvider.target.ecsParameters.taskDefinitionArn'),
         fromXrRequired('spec.parameters.vpc.privateSubnetIds', 'spec.forProvider.target.ecsParameters.networkConfiguration.subnets'),
+        // The app group reaches the stores and the endpoints; the health group alone reaches the ALB.
         fromXrRequired('spec.parameters.vpc.appSecurityGroupId', 'spec.forProvider.target.ecsParameters.networkConfiguration.securityGroups[0]'),
+        fromXrRequired('spec.parameters.vpc.healthSecurityGroupId', 'spec.forProvider.target.ecsParameters.networkConfiguration.securityGroups[1]'),
         tokenPatch(healthCheckInput(), 'spec.forProvider.target.input', {
           '${HEALTH_COMMAND}': 'spec.parameters.operations.healthCheckCommand',
           '${ALB_DNS_NAME}': `${SERVICE_PARAMETERS}.albDnsName`,

@@ -26,7 +26,10 @@ export const OPERATIONS_DLQ_ARN = `arn:aws:sqs:${TOKEN.region}:${TOKEN.account}:
 /** The EventBridge rule that reports a failed ECS deployment (the circuit breaker rolled back). */
 export const DEPLOYMENT_RULE = `ap-deployment-failed-${TOKEN.suffix}`;
 export const DEPLOYMENT_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${DEPLOYMENT_RULE}`;
-/** The FIS experiment's log group (encrypted with the logs key). */
-export const FIS_LOG_GROUP = `/aws/fis/ap-az-failure-${TOKEN.suffix}`;
+/**
+ * The FIS experiment's log group (encrypted with the logs key), under /aws/vendedlogs/: log
+ * delivery then needs no per-group entry in the account's size-capped CloudWatch Logs resource policy.
+ */
+export const FIS_LOG_GROUP = `/aws/vendedlogs/fis/ap-az-failure-${TOKEN.suffix}`;
 /** The zone whose failure the FIS experiment simulates. */
 export const FIS_ZONE_INDEX = 0;
