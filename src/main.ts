@@ -9,6 +9,8 @@ import { ENDPOINTS_API } from './apis/endpoints/api';
 import { EVENTS_API } from './apis/events/api';
 import { AUDIT_API } from './apis/audit/api';
 import { OPERATIONS_API } from './apis/operations/api';
+import { BACKUP_API } from './apis/backup/api';
+import { INTEGRATIONS_API } from './apis/integrations/api';
 import { KEYS_API } from './apis/keys/api';
 import { NETWORK_API } from './apis/network/api';
 import { addTierCharts } from './apis/tier';
@@ -34,6 +36,8 @@ export function buildApp(outdir?: string): App {
   addTierCharts(app, 'events', EVENTS_API);
   addTierCharts(app, 'audit', AUDIT_API);
   addTierCharts(app, 'operations', OPERATIONS_API);
+  addTierCharts(app, 'backup', BACKUP_API);
+  addTierCharts(app, 'integrations', INTEGRATIONS_API);
   new ExamplesChart(app, 'examples');
   return app;
 }

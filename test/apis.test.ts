@@ -15,7 +15,7 @@ const DIAGRAM_END = '<!-- /api-diagram -->';
 
 describe('APIs', () => {
   test('the platform and one API per tier, each with its XRD and its Composition', () => {
-    expect(apiDocs().map((a) => a.kind)).toEqual(['XAssessmentPlatform', 'XApplication', 'XAudit', 'XCache', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XKeys', 'XNetwork', 'XOperations']);
+    expect(apiDocs().map((a) => a.kind)).toEqual(['XAssessmentPlatform', 'XApplication', 'XAudit', 'XBackup', 'XCache', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XIntegrations', 'XKeys', 'XNetwork', 'XOperations']);
     for (const a of apiDocs()) expect([a.kind, !!a.xrd, !!a.composition]).toEqual([a.kind, true, true]);
   });
 

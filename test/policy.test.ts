@@ -11,7 +11,12 @@ import { getPath, missingSegment } from './helpers/field-path';
 type Check = (r: any) => string[];
 /** Service roles whose trust has no confused-deputy condition, and why. */
 const TRUST_WITHOUT_CONDITIONS: Record<string, string> = {
+  'backup-role': "AWS documents the AWS Backup service role's trust without confused-deputy conditions; the role carries only AWS's managed backup policy, and the plan's selection names exactly the Aurora cluster and the file system",
   'trail-logs-role': "AWS documents CloudTrail's CloudWatch Logs role without conditions, and delivery fails with them; its policy names only the trail's log streams",
+};
+/** Resources kept in AWS whenever they leave the composition, in every environment, and why. */
+const ALWAYS_RETAINED: Record<string, string> = {
+  'backup-vault': "backups exist to outlive a mistake, a claim's deletion included, and AWS refuses to delete a vault that holds recovery points; they expire by the plan's retention",
 };
 /** Buckets that take SSE-S3, and why: their writer supports nothing else. */
 const SSE_S3_BUCKETS: Record<string, string> = { 'alb-logs-bucket': 'Elastic Load Balancing writes access logs only to SSE-S3 buckets' };
@@ -253,6 +258,10 @@ export const checks: Record<string, Check> = {
     // Aurora readers hold no data and must go when the claim scales them away (else they run on, unmanaged).
     if (k === 'rds/ClusterInstance' && fp(r).tags?.Role === 'reader') {
       return r.base.spec.deletionPolicy === 'Delete' && !patchTo(r, 'spec.deletionPolicy').length ? [] : [`${r.name}: a reader that the claim scales away would be orphaned`];
+    }
+    // Kept in AWS in every environment, by its base and no patch: only what the list names, with why.
+    if (r.base.spec.deletionPolicy === 'Orphan' && !patchTo(r, 'spec.deletionPolicy').length) {
+      return ALWAYS_RETAINED[r.name] ? [] : [`${r.name}: orphaned in every environment without a reason in ALWAYS_RETAINED`];
     }
     const policy = patchTo(r, 'spec.deletionPolicy');
     const vars = policy[0]?.combine?.variables?.map((v: any) => v.fromFieldPath);

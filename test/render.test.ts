@@ -51,6 +51,9 @@ function expectedNames(p: any): string[] {
       // The events stream of the claim's capacity mode only.
       const stream = STREAM_VARIANTS.find((x) => x.name === r.name);
       if (stream && stream.mode !== p.events.streamMode) return false;
+      // A secret and its policy per integration name.
+      const integration = /^integration-secret-(?:policy-)?(\d)$/.exec(r.name);
+      if (integration && Number(integration[1]) >= p.integrations.names.length) return false;
       // The AZ-failure experiment where fault injection is on (unset: everywhere but prod).
       if ((FAULT_INJECTION_RESOURCES as readonly string[]).includes(r.name) && !faultInjectionOn(p)) return false;
       const reader = /^aurora-instance-reader-(\d)(?:-az([23]))?$/.exec(r.name);
@@ -151,6 +154,8 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     const empty = statusLeaves(xrdSchemaDoc().properties.status, 'status').filter((leaf) => {
       if (none.includes(leaf)) return getPath(c.xr, leaf) !== undefined;
       const v = getPath(c.xr, leaf);
+      // One integration secret per name; every other list is one entry per AZ.
+      if (leaf === 'status.integrations.secretArns') return (v ?? []).length !== p.integrations.names.length || (v ?? []).some((x: any) => !x);
       if (Array.isArray(v)) return v.length !== p.network.azCount || v.some((x) => !x);
       return v === undefined || v === null || v === '';
     });
@@ -197,6 +202,9 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
       // the role), and the deny-all network ACL FIS creates exists only during an experiment (the
       // policy limits it to the platform's VPC and to ACLs FIS tagged).
       `arn:aws:fis:${p.region}:${p.awsAccountId}:experiment/*`,
+      // The task role reads the integration secrets by their name prefix: Secrets Manager appends
+      // six random characters to each secret's name, and the names come from the claim.
+      `arn:aws:secretsmanager:${p.region}:${p.awsAccountId}:secret:assessment-platform/${p.environmentSuffix}/integrations/*`,
       `arn:aws:ec2:${p.region}:${p.awsAccountId}:network-acl/*`,
       ...(ALB_LOG_DELIVERY_PRINCIPALS[p.region] ? [JSON.parse(ALB_LOG_DELIVERY_PRINCIPALS[p.region]).AWS] : []),
     ];
@@ -233,15 +241,19 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   test('nothing is deleted with an active prod claim (every AWS resource is orphaned), everything elsewhere; Aurora keeps deletion protection and a final snapshot', () => {
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
     const reader = (r: any) => r.kind === 'ClusterInstance' && fp(r).tags?.Role === 'reader';
-    const managed = rs().filter(([, r]) => r.apiVersion.includes('.aws.upbound.io/') && !reader(r));
+    // The backup vault is kept in every environment: its recovery points must outlive the claim.
+    expect(c.desired['backup-vault'].spec.deletionPolicy).toBe('Orphan');
+    const managed = rs().filter(([n, r]) => r.apiVersion.includes('.aws.upbound.io/') && !reader(r) && n !== 'backup-vault');
     expect(rs().filter(([, r]) => reader(r) && r.spec.deletionPolicy !== 'Delete').map(([n]) => n)).toEqual([]);
     expect(managed.filter(([, r]) => r.spec.deletionPolicy !== policy).map(([n]) => n)).toEqual([]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });
     // Final snapshots are named per composite resource (the store's tier): a second teardown with the same suffix must not collide.
     expect(fp(c.desired['aurora-cluster']).finalSnapshotIdentifier).toBe(`ap-aurora-final-${p.environmentSuffix}-${c.observed.database.metadata.uid}`);
     expect(fp(c.desired.redis).finalSnapshotIdentifier).toBe(`ap-redis-final-${p.environmentSuffix}-${c.observed.cache.metadata.uid}`);
-    // A deleted secret must free its name at once, or the same suffix cannot come back for 30 days.
+    // A deleted secret must free its name at once, or the same suffix cannot come back for 30 days;
+    // the integration secrets hold keys put by hand, so a mistake must stay recoverable for 30 days.
     expect(fp(c.desired['redis-connection-secret']).recoveryWindowInDays).toBe(0);
+    for (const [n, r] of rs().filter(([n]) => /^integration-secret-\d$/.test(n))) expect([n, fp(r).recoveryWindowInDays]).toEqual([n, 30]);
     expect(fp(c.desired['aurora-cluster']).deleteAutomatedBackups).toBe(false);
   });
 

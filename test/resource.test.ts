@@ -30,7 +30,7 @@ describe('composed()', () => {
     const r = composed({ name: 'reader', base, alwaysDeleted: true });
     expect(r.patches!.map((p: any) => p.patchSetName)).toEqual(['provider-config', 'region', 'tags', undefined]);
     expect((r.base as any).spec.deletionPolicy).toBe('Delete');
-    expect(() => composed({ name: 'both', base, alwaysDeleted: true, retainedInProd: true })).toThrow('composed resource both: retainedInProd and alwaysDeleted exclude each other');
+    expect(() => composed({ name: 'both', base, alwaysDeleted: true, retainedInProd: true })).toThrow('composed resource both: retainedInProd, alwaysDeleted and alwaysRetained exclude each other');
   });
 
   test("Crossplane's own kinds (managed: false) get no providerConfig, region or tags", () => {

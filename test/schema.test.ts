@@ -56,7 +56,7 @@ describe('schema: every object in dist/ against its CRD', () => {
 
   test('every tier XRD is apiextensions.crossplane.io/v1, cluster-scoped (LegacyCluster) and offers no claim', () => {
     const tiers = xrdDocs().filter((x) => x !== xrdDoc());
-    expect(tiers.map((x) => x.spec.names.kind).sort()).toEqual(['XApplication', 'XAudit', 'XCache', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XKeys', 'XNetwork', 'XOperations']);
+    expect(tiers.map((x) => x.spec.names.kind).sort()).toEqual(['XApplication', 'XAudit', 'XBackup', 'XCache', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XIntegrations', 'XKeys', 'XNetwork', 'XOperations']);
     for (const x of tiers) expect([x.spec.names.kind, x.apiVersion, x.spec.scope, x.spec.claimNames]).toEqual([x.spec.names.kind, 'apiextensions.crossplane.io/v1', 'LegacyCluster', undefined]);
   });
 
@@ -71,7 +71,7 @@ describe('schema: every object in dist/ against its CRD', () => {
       ]);
     }
     // Zone c, the NAT per AZ, the readers and API Gateway's account settings are conditional.
-    expect(compositionDocs().filter((c) => c.spec.pipeline.length === 3).map((c) => c.spec.compositeTypeRef.kind).sort()).toEqual(['XApplication', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XNetwork', 'XOperations']);
+    expect(compositionDocs().filter((c) => c.spec.pipeline.length === 3).map((c) => c.spec.compositeTypeRef.kind).sort()).toEqual(['XApplication', 'XDatabase', 'XEdge', 'XEndpoints', 'XEvents', 'XIntegrations', 'XNetwork', 'XOperations']);
   });
 
   test('every pipeline step input of every Composition validates against its function input CRD', () => {

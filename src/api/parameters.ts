@@ -2,6 +2,7 @@ import { DEFAULT_REGION } from '../config';
 import { celDouble, DEFAULT_CPU_TARGET, DEFAULT_MEMORY_TARGET, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
 import { HEALTH_CHECK_INTERVAL_MINUTES, MAX_ALARM_EMAILS } from '../apis/operations/names';
+import { MAX_INTEGRATIONS } from '../apis/integrations/names';
 import { int, JsonSchema, num, obj, str } from './schema';
 
 /** The health-check executable the service's image is expected to carry (README "Health checks"). */
@@ -35,6 +36,8 @@ export const DEFAULT_BUFFER_MIB = 64;
 export const DEFAULT_BUFFER_SECONDS = 300;
 /** Seven years of audit trail, a common records-retention horizon for education records' access logs. */
 export const DEFAULT_TRAIL_RETENTION_DAYS = 2555;
+/** Days AWS Backup keeps each daily recovery point; the floor in prod. */
+export const DEFAULT_BACKUP_RETENTION_DAYS = 35;
 
 /** Environments the platform knows; prod gets the strictest rules. */
 export const ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
@@ -403,6 +406,38 @@ export const parametersSchema: JsonSchema = obj(
       },
       { default: { alarmEmails: [], healthCheckCommand: DEFAULT_HEALTH_CHECK_COMMAND } },
     ),
+    integrations: obj(
+      `Campus-system integrations (a student information system, an LMS) whose keys the service needs: a Secrets Manager secret per name, assessment-platform/<suffix>/integrations/<name>, encrypted with the secrets key and readable by the service's task role only. Values are put out of band (README "Campus integrations"), never in a manifest.`,
+      {
+        names: {
+          type: 'array',
+          description: `Up to ${MAX_INTEGRATIONS} integration names (2 to 32 lower-case letters, digits and hyphens). Names may be added or removed at the end only: a secret keeps its position. Default: none.`,
+          maxItems: MAX_INTEGRATIONS,
+          items: str('An integration name.', { maxLength: 32, pattern: '^[a-z][a-z0-9-]*[a-z0-9]$' }),
+          default: [],
+          'x-kubernetes-validations': [
+            {
+              rule: `[${Array.from({ length: MAX_INTEGRATIONS }, (_, i) => i).join(', ')}].all(i, i >= size(self) || i >= size(oldSelf) || self[i] == oldSelf[i])`,
+              message: 'spec.parameters.integrations.names: a name cannot change or move (its secret holds a key put out of band); add or remove names at the end only',
+            },
+            { rule: 'self.all(n, self.exists_one(m, m == n))', message: 'spec.parameters.integrations.names must be unique' },
+          ],
+        },
+      },
+      { default: { names: [] } },
+    ),
+    backup: obj(
+      'Backups beyond each store\'s own: AWS Backup takes a daily backup of the Aurora cluster and the EFS file system into a vault encrypted with the data-class key, which outlives the claim.',
+      {
+        retentionDays: int(
+          `Days each daily recovery point is kept (7 to 3,650; at least ${DEFAULT_BACKUP_RETENTION_DAYS} in prod). Default: ${DEFAULT_BACKUP_RETENTION_DAYS}.`,
+          7,
+          3650,
+          { default: DEFAULT_BACKUP_RETENTION_DAYS },
+        ),
+      },
+      { default: { retentionDays: DEFAULT_BACKUP_RETENTION_DAYS } },
+    ),
     audit: obj(
       'The audit trail: a multi-region CloudTrail trail with log file validation, encrypted with the logs key, into its own bucket and log group, with the data events of the analytics bucket.',
       {
@@ -422,6 +457,10 @@ export const parametersSchema: JsonSchema = obj(
   {
     required: ['environment', 'environmentSuffix', 'owner', 'awsAccountId', 'application'],
     'x-kubernetes-validations': [
+      {
+        rule: `self.environment != 'prod' || self.backup.retentionDays >= ${DEFAULT_BACKUP_RETENTION_DAYS}`,
+        message: `spec.parameters.backup.retentionDays must be at least ${DEFAULT_BACKUP_RETENTION_DAYS} when spec.parameters.environment is prod`,
+      },
       {
         rule: "self.environment != 'prod' || self.network.azCount == 3",
         message: 'spec.parameters.network.azCount must be 3 when spec.parameters.environment is prod',

@@ -86,6 +86,15 @@ export const AUDIT_STATUS: JsonSchema = obj('The audit trail.', {
     logGroupArn: str('ARN of the encrypted log group the trail also delivers to.'),
   });
 
+export const BACKUP_STATUS: JsonSchema = obj('Backups beyond the stores\' own (AWS Backup).', {
+    vaultArn: str('ARN of the backup vault (recovery points encrypted with the data-class key; kept when the claim is deleted).'),
+    planArn: str('ARN of the daily backup plan of the Aurora cluster and the EFS file system.'),
+  });
+
+export const INTEGRATIONS_STATUS: JsonSchema = obj('The campus-system integration secrets.', {
+    secretArns: { type: 'array', description: 'ARNs of the integration secrets, in the order of spec.parameters.integrations.names (values are put out of band).', items: { type: 'string' } },
+  });
+
 export const OPERATIONS_STATUS: JsonSchema = obj('What the platform team watches.', {
     alarmTopicArn: str('ARN of the SNS topic every alarm notifies (encrypted with the logs key); subscribe on-call tools to it.'),
     xrayGroupArn: str("ARN of the X-Ray group of the service's traces."),
@@ -125,6 +134,8 @@ export const statusSchema: JsonSchema = obj('Observed outputs of the platform.',
   events: EVENTS_STATUS,
   audit: AUDIT_STATUS,
   operations: OPERATIONS_STATUS,
+  backup: BACKUP_STATUS,
+  integrations: INTEGRATIONS_STATUS,
 });
 
 /** Keys Crossplane puts into the claim's connection secret. None holds a password. */

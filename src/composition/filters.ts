@@ -8,6 +8,7 @@ import { TASK_DEFINITION, TASK_DEFINITION_REVISION_FIELDS } from '../apis/applic
 import { STREAM_VARIANTS } from '../apis/events/kinesis-stream';
 import { ALARM_SUBSCRIPTIONS } from '../apis/operations/alarm-topic';
 import { FAULT_INJECTION_RESOURCES } from '../apis/operations/fault-injection';
+import { INTEGRATION_SLOTS } from '../apis/integrations/integration-secrets';
 
 /**
  * Conditional resources. function-patch-and-transform cannot leave a resource out, so the
@@ -82,6 +83,10 @@ export function filters(): Filter[] {
   for (const { name, mode } of STREAM_VARIANTS) out.push({ name, expression: `${params}.events.streamMode == '${mode}'` });
   // An e-mail subscription per address in operations.alarmEmails.
   ALARM_SUBSCRIPTIONS.forEach((name, i) => out.push({ name, expression: `size(${params}.operations.alarmEmails) > ${i}` }));
+  // A secret and its policy per integration name.
+  INTEGRATION_SLOTS.forEach(({ secret, policy }, i) => {
+    for (const name of [secret, policy]) out.push({ name, expression: `size(${params}.integrations.names) > ${i}` });
+  });
   // The AZ-failure experiment: where operations.faultInjection allows it; unset, everywhere but prod.
   const faultInjection = `(has(${params}.operations.faultInjection) ? ${params}.operations.faultInjection == true : ${params}.environment != 'prod')`;
   for (const name of FAULT_INJECTION_RESOURCES) out.push({ name, expression: faultInjection });

@@ -1,4 +1,4 @@
-import { Role, RolePolicy } from '../../imports/iam-iam.aws.upbound.io';
+import { Role, RolePolicy, RolePolicyAttachment } from '../../imports/iam-iam.aws.upbound.io';
 import { ResourcesResources } from '../../imports/pt-pt.fn.crossplane.io';
 import { policyPatch, policyPatchWith, PolicyDocument, TOKEN, tokenPatch } from './aws-policy';
 import { Patch } from './patches';
@@ -22,6 +22,8 @@ export interface ServiceRoleProps {
   readonly trust: { readonly sourceArn: string } | { readonly externalId: true } | { readonly none: string };
   /** The inline policy; omitted when the role only carries a managed policy. */
   readonly policy?: PolicyDocument;
+  /** AWS managed policies attached to the role, `<name>-managed-policy-<i>`. Default: none. */
+  readonly managedPolicyArns?: readonly string[];
   /** Tokens of the inline policy beyond ${REGION}/${ACCOUNT}/${SUFFIX}: token -> XR field path. Default: none. */
   readonly tokens?: Record<string, string>;
   /** More patches of the role (e.g. its ARN to the XR status). Default: none. */
@@ -62,6 +64,16 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
       patches: [tokenPatch(p.roleName, EXTERNAL_NAME), ...(templated ? [policyPatch(trust, 'spec.forProvider.assumeRolePolicy')] : []), ...(p.patches ?? [])],
     }),
   ];
+  (p.managedPolicyArns ?? []).forEach((policyArn, i) =>
+    out.push(
+      composed({
+        name: `${p.name}-managed-policy-${i}`,
+        global: true,
+        taggable: false,
+        base: RolePolicyAttachment.manifest({ spec: { forProvider: { policyArn, roleSelector: sibling({ [LABEL.component]: p.name }) } } }),
+      }),
+    ),
+  );
   if (p.policy) {
     out.push(
       composed({

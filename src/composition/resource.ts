@@ -76,6 +76,12 @@ export interface ComposedOptions {
    * the claim scales it away (the Aurora readers). Default: false.
    */
   readonly alwaysDeleted?: boolean;
+  /**
+   * Whether the resource is orphaned (kept in AWS) whenever it leaves the composition, in every
+   * environment: only for what must outlive the environment and that AWS would refuse to delete
+   * while it holds data (the backup vault and its recovery points). Default: false.
+   */
+  readonly alwaysRetained?: boolean;
   /** Connection details exposed to the XR: key -> field path on this resource. Default: none. */
   readonly connectionDetails?: Record<string, string>;
 }
@@ -92,10 +98,14 @@ export function composed(opts: ComposedOptions): ResourcesResources {
   if (opts.nameFields?.length && opts.awsName === undefined) throw new Error(`composed resource ${opts.name}: nameFields needs awsName`);
   if (opts.awsName !== undefined && !opts.nameFields?.length) throw new Error(`composed resource ${opts.name}: awsName without nameFields (the Name tag comes from the composed resource's name)`);
   if ((opts.retainedInProd || opts.alwaysDeleted) && !managed) throw new Error(`composed resource ${opts.name}: a deletion choice needs a managed resource`);
-  if (opts.retainedInProd && opts.alwaysDeleted) throw new Error(`composed resource ${opts.name}: retainedInProd and alwaysDeleted exclude each other`);
+  if ([opts.retainedInProd, opts.alwaysDeleted, opts.alwaysRetained].filter(Boolean).length > 1) {
+    throw new Error(`composed resource ${opts.name}: retainedInProd, alwaysDeleted and alwaysRetained exclude each other`);
+  }
+  if (opts.alwaysRetained && !managed) throw new Error(`composed resource ${opts.name}: a deletion choice needs a managed resource`);
   const patches: Patch[] = managed ? [usePatchSet(PATCH_SET.providerConfig)] : [];
-  if (managed && !opts.alwaysDeleted) patches.push(usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted']));
-  const base = opts.alwaysDeleted ? { ...opts.base, spec: { ...opts.base.spec, deletionPolicy: 'Delete' } } : opts.base;
+  const fixed = opts.alwaysDeleted ? 'Delete' : opts.alwaysRetained ? 'Orphan' : undefined;
+  if (managed && !fixed) patches.push(usePatchSet(DELETION_POLICY_PATCH_SET[opts.retainedInProd ? 'retainedInProd' : 'deleted']));
+  const base = fixed ? { ...opts.base, spec: { ...opts.base.spec, deletionPolicy: fixed } } : opts.base;
   if (managed && !opts.global) patches.push(usePatchSet(PATCH_SET.region));
   if (taggable) patches.push(usePatchSet(PATCH_SET.tags));
   // The Name tag is `ap-<composed resource name>-<suffix>`: unique within the claim by

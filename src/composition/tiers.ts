@@ -7,6 +7,8 @@ import { ENDPOINTS_API } from '../apis/endpoints/api';
 import { EVENTS_API } from '../apis/events/api';
 import { AUDIT_API } from '../apis/audit/api';
 import { OPERATIONS_API } from '../apis/operations/api';
+import { BACKUP_API } from '../apis/backup/api';
+import { INTEGRATIONS_API } from '../apis/integrations/api';
 import { KEYS_API } from '../apis/keys/api';
 import { NETWORK_API } from '../apis/network/api';
 import { IDENTITY_PARAMETERS, TierApi } from '../apis/tier';
@@ -14,7 +16,7 @@ import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
 import { Dependency, deletionOrderResources, party, protectedWhileComposed } from './deletion-order';
 import { KEY_ARN_FIELDS, keyArnsToTier } from './keys-tier';
 import { IMAGE_REPOSITORY_REGEXP } from '../api/parameters';
-import { API_STATUS, APPLICATION_STATUS, AUDIT_STATUS, EVENTS_STATUS, OPERATIONS_STATUS } from '../api/status';
+import { API_STATUS, APPLICATION_STATUS, AUDIT_STATUS, BACKUP_STATUS, EVENTS_STATUS, OPERATIONS_STATUS } from '../api/status';
 import { ALB_LOG_DELIVERY_PRINCIPALS, LOG_DELIVERY_SERVICE_PRINCIPAL } from '../apis/application/alb-log-delivery';
 import { combine, fromXr, matchLiteral, Patch, regexpGroup, toXr } from './patches';
 import { composed, LABEL } from './resource';
@@ -187,9 +189,18 @@ export function tierResources(): ResourcesResources[] {
       fromXr('status.application.albDnsName', 'spec.parameters.service.albDnsName'),
       ...Object.keys(OPERATIONS_STATUS.properties!).map((f) => toXr(`status.operations.${f}`, `status.operations.${f}`)),
     ]),
+    tier(BACKUP_API, 'backup', [
+      ...identity(),
+      ...params('backup'),
+      ...keyArnsToTier(),
+      fromXr('status.database.clusterIdentifier', 'spec.parameters.stores.auroraClusterIdentifier'),
+      fromXr('status.application.fileSystemId', 'spec.parameters.stores.fileSystemId'),
+      ...Object.keys(BACKUP_STATUS.properties!).map((f) => toXr(`status.backup.${f}`, `status.backup.${f}`)),
+    ]),
+    tier(INTEGRATIONS_API, 'integrations', [...identity(), ...params('integrations'), ...keyArnsToTier(), toXr('status.integrations.secretArns', 'status.integrations.secretArns')]),
     ...deletionOrderResources(PLATFORM_DEPENDENCIES),
     // No tier can be deleted on its own: only with the platform, in the order above.
-    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE, APPLICATION, EDGE, EVENTS, AUDIT, OPERATIONS].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
+    ...[KEYS, NETWORK, ENDPOINTS, DATABASE, CACHE, APPLICATION, EDGE, EVENTS, AUDIT, OPERATIONS, BACKUP, INTEGRATIONS].map((t) => protectedWhileComposed(t, 'deleted alone, it would be composed anew, empty, while its stores or their dependencies are left orphaned or half-deleted')),
   ];
 }
 
@@ -204,6 +215,8 @@ const EDGE = tierParty(EDGE_API, 'edge');
 const EVENTS = tierParty(EVENTS_API, 'events');
 const AUDIT = tierParty(AUDIT_API, 'audit');
 const OPERATIONS = tierParty(OPERATIONS_API, 'operations');
+const BACKUP = tierParty(BACKUP_API, 'backup');
+const INTEGRATIONS = tierParty(INTEGRATIONS_API, 'integrations');
 
 const KEY_WHY = 'its storage and final snapshot are encrypted with the data-class key of the keys tier; a key pending deletion is disabled, so the final snapshot would fail and the store would be stuck';
 const NETWORK_WHY = "its network interfaces sit in the network tier's data subnets; AWS refuses to delete the subnets while they exist";
@@ -228,5 +241,7 @@ export const PLATFORM_DEPENDENCIES: readonly Dependency[] = [
   { user: AUDIT, used: KEYS, why: "its log files, bucket and log group are encrypted with the logs key; the trail's last events of a teardown need it" },
   { user: OPERATIONS, used: KEYS, why: 'its alarm topic, dead-letter queue and experiment log group are encrypted with the logs key' },
   { user: OPERATIONS, used: APPLICATION, why: "its health-check schedule starts the service's task definition with the service's roles; gone first, every run would fail into the dead-letter queue" },
+  { user: BACKUP, used: KEYS, why: "its vault's recovery points are encrypted with the data-class key of the keys tier" },
+  { user: INTEGRATIONS, used: KEYS, why: 'its secrets are encrypted with the secrets key; a key pending deletion would make them unreadable while they are still recoverable' },
   { user: ENDPOINTS, used: NETWORK, why: "the interface endpoints' network interfaces sit in the network tier's private subnets and the gateway endpoint in its route tables" },
 ];

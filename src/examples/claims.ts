@@ -60,6 +60,8 @@ export interface PlatformParameters {
     readonly bufferIntervalSeconds?: number;
   };
   readonly audit?: { readonly retentionDays?: number };
+  readonly backup?: { readonly retentionDays?: number };
+  readonly integrations?: { readonly names?: readonly string[] };
   readonly operations?: { readonly alarmEmails?: readonly string[]; readonly healthCheckCommand?: string; readonly faultInjection?: boolean };
 }
 
@@ -143,6 +145,10 @@ export const PROD_CLAIM: ExampleClaim = {
     api: { throttlingRateLimit: 5000, throttlingBurstLimit: 10000 },
     // On-call hears of every alarm; other tools subscribe to status.operations.alarmTopicArn.
     operations: { alarmEmails: ['assessment-oncall@example.edu'] },
+    // The student information system and the LMS: a secret each, its value put by an operator.
+    integrations: { names: ['sis', 'lms'] },
+    // Prod keeps each daily AWS Backup recovery point 90 days (at least 35 in prod).
+    backup: { retentionDays: 90 },
   },
 };
 

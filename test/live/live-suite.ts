@@ -76,6 +76,8 @@ const goldenResources = (claimName: string): Record<string, any> =>
 /** Composition resource names that a prod retirement keeps in AWS (the retained deletion-policy patch set). */
 /** Composition resource names deleted whenever they leave the composition (the Aurora readers): Delete in the base, no deletion-policy patch set. */
 const alwaysDeleted = () => new Set<string>(allComposed().map((x) => x.resource).filter((r: any) => r.base.spec?.deletionPolicy === 'Delete' && !r.patches?.some((p: any) => String(p.patchSetName).startsWith('deletion-policy'))).map((r: any) => r.name));
+/** Composition resource names kept in AWS whenever they leave the composition (the backup vault): Orphan in the base, no deletion-policy patch set. */
+const alwaysRetained = () => new Set<string>(allComposed().map((x) => x.resource).filter((r: any) => r.base.spec?.deletionPolicy === 'Orphan' && !r.patches?.some((p: any) => String(p.patchSetName).startsWith('deletion-policy'))).map((r: any) => r.name));
 const retainedInProd = () => new Set<string>(allComposed().map((x) => x.resource).filter((r: any) => r.patches?.some((p: any) => p.patchSetName === DELETION_POLICY_PATCH_SET.retainedInProd)).map((r: any) => r.name));
 const resourceName = (o: any) => o.metadata.annotations?.['crossplane.io/composition-resource-name'];
 const claimRef = (c: any) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, name: c.metadata.name, namespace: c.metadata.namespace });
@@ -559,9 +561,12 @@ describe('deletion', { concurrency: true }, () => {
     const { usages, resources, seconds } = await deleteClaim(dev);
     assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), 'deleted']));
+    const kept = alwaysRetained();
+    const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), kept.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(dev, deleteStarted), expected);
-    console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned`);
+    const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();
+    assert.deepEqual(orphaned, ['backup-vault'], 'a dev delete keeps only the backup vault');
+    console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned but the backup vault`);
   });
 
   test('prod: the guard refuses a delete until a retirement is in force; the retirement deletes everything but the keys and log groups', { skip: !prod, timeout: 10 * 60_000 }, async () => {
@@ -580,7 +585,7 @@ describe('deletion', { concurrency: true }, () => {
     const { usages, resources, seconds } = await deleteClaim(prod);
     assert.ok(usages.length > 0, 'the prod claim composed no ClusterUsage');
     assert.deepEqual(outOfOrder(usages), []);
-    const retained = retainedInProd();
+    const retained = new Set([...retainedInProd(), ...alwaysRetained()]);
     const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), retained.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(prod), expected);
     const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();

@@ -6,6 +6,7 @@ import { KEY_ARN_PARAMETERS } from '../../composition/keys-tier';
 import { APP_LOG_GROUP, REDIS_APP_USER, REDIS_REPLICATION_GROUP, XRAY_REPOSITORY } from './names';
 import { CONNECTIONS, IMAGE_REPOSITORY } from './parameters';
 import { EVENTS_STREAM_ARN } from '../events/names';
+import { INTEGRATION_SECRET_ARNS } from '../integrations/names';
 
 const ecr = (repository: string) => `arn:aws:ecr:${TOKEN.region}:${TOKEN.account}:repository/${repository}`;
 /** ECS tasks of this account, in this region, may assume the roles (aws:SourceArn of a task is its ARN). */
@@ -44,7 +45,8 @@ export const EXECUTION_POLICY: PolicyDocument = {
 /**
  * The task role (the service's code): mount and write the file system only through its access
  * point, connect to Redis as its own IAM-authenticated user, put records to exactly the events
- * stream (encrypting only through Kinesis, for that stream), send X-Ray traces.
+ * stream (encrypting only through Kinesis, for that stream), read the campus integration secrets,
+ * send X-Ray traces.
  */
 export const TASK_POLICY: PolicyDocument = {
   Version: '2012-10-17',
@@ -72,6 +74,16 @@ export const TASK_POLICY: PolicyDocument = {
       Action: 'kms:GenerateDataKey',
       Resource: '${ANALYTICS_KEY_ARN}',
       Condition: { StringEquals: { 'kms:ViaService': `kinesis.${TOKEN.region}.amazonaws.com` }, StringLike: { 'kms:EncryptionContext:aws:kinesis:arn': EVENTS_STREAM_ARN } },
+    },
+    // The campus-system integration keys (integrations tier): read exactly those secrets, decrypt
+    // with the secrets key only through Secrets Manager, for those secrets.
+    { Sid: 'ReadIntegrationSecrets', Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: INTEGRATION_SECRET_ARNS },
+    {
+      Sid: 'DecryptIntegrationSecrets',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: '${SECRETS_KEY_ARN}',
+      Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${TOKEN.region}.amazonaws.com` }, StringLike: { 'kms:EncryptionContext:SecretARN': INTEGRATION_SECRET_ARNS } },
     },
     {
       Sid: 'XRayTraces',
@@ -111,6 +123,7 @@ export function iamRoleResources(): ResourcesResources[] {
         '${FILE_SYSTEM_ARN}': 'status.application.fileSystemArn',
         '${ACCESS_POINT_ARN}': 'status.application.accessPointArn',
         '${ANALYTICS_KEY_ARN}': `${KEY_ARN_PARAMETERS}.analyticsKeyArn`,
+        '${SECRETS_KEY_ARN}': `${KEY_ARN_PARAMETERS}.secretsKeyArn`,
       },
       patches: [toXr('status.atProvider.arn', 'status.application.taskRoleArn')],
     }),

@@ -6,6 +6,7 @@ import { convertTo, fromXrRequired, toXr } from '../../composition/patches';
 import { awsName, baseTags, composed, LABEL, nameFromSuffix, sibling } from '../../composition/resource';
 import { DATABASE_POOL_PER_TASK } from '../../sizing/capacity-table';
 import { sizedBy } from '../../sizing/sizing-patches';
+import { INTEGRATION_SECRET_PREFIX } from '../integrations/names';
 import { APP_CONTAINER, APP_LOG_GROUP, APP_UID, FILES_PATH, XRAY_CONTAINER, XRAY_IMAGE, XRAY_UID } from './names';
 import { CONNECTIONS } from './parameters';
 import { EVENTS_STREAM } from '../events/names';
@@ -57,6 +58,7 @@ export const CONTAINER_DEFINITIONS = [
       { name: 'DATABASE_POOL_MAX', value: String(DATABASE_POOL_PER_TASK) },
       { name: 'EVENTS_STREAM', value: EVENTS_STREAM },
       { name: 'FILES_PATH', value: FILES_PATH },
+      { name: 'INTEGRATION_KEYS_PREFIX', value: INTEGRATION_SECRET_PREFIX },
       { name: 'PORT', value: '${PORT}' },
     ],
     secrets: [

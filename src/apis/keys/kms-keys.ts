@@ -54,7 +54,7 @@ const STATUS_FIELD: Record<KeyClass, string> = {
 };
 
 const DESCRIPTION: Record<KeyClass, string> = {
-  'student-records': 'FERPA student records: Aurora, Redis, EFS, backups, Performance Insights',
+  'student-records': 'FERPA student records: Aurora, Redis, EFS, the backup vault, Performance Insights',
   analytics: 'Analytics: the events stream and bucket; the data stores of a de-identified claim',
   logs: 'CloudWatch Logs (flow logs, database, cache, service, API access, WAF, Firehose errors, trail, FIS), the CloudTrail log files, the alarm topic and the operations dead-letter queue',
   secrets: 'Secrets Manager: database master secret, cache connection secret',
@@ -67,9 +67,10 @@ const DESCRIPTION: Record<KeyClass, string> = {
 export const KEY_USERS: Record<KeyClass, readonly string[]> = {
   // Aurora storage, snapshots and Performance Insights (rds), Redis at rest and its snapshots
   // (elasticache), the service's file system (elasticfilesystem).
-  'student-records': ['rds', 'elasticache', 'elasticfilesystem'],
+  // AWS Backup's recovery points of the EFS file system in the platform's vault (backup).
+  'student-records': ['rds', 'elasticache', 'elasticfilesystem', 'backup'],
   // The stores of a de-identified claim, plus the events stream (kinesis) and the analytics bucket (s3).
-  analytics: ['rds', 'elasticache', 'elasticfilesystem', 'kinesis', 's3'],
+  analytics: ['rds', 'elasticache', 'elasticfilesystem', 'backup', 'kinesis', 's3'],
   logs: [],
   // The RDS-managed master secret and the Redis connection secret.
   secrets: ['secretsmanager'],

@@ -5,7 +5,7 @@ import { TOKEN, tokenPatch } from '../../composition/aws-policy';
 import { convertTo, fromXr, fromXrRequired, matchRegexp, Patch, regexpGroup, XR } from '../../composition/patches';
 import { baseTags, composed, EXTERNAL_NAME } from '../../composition/resource';
 import { auroraMaxConnections, bandRegexp, CAPACITY_TABLE, CapacityBand, REQUESTS_PER_STUDENT_PER_SECOND } from '../../sizing/capacity-table';
-import { ECS_CLUSTER_NAME } from '../application/names';
+import { ECS_CLUSTER_NAME, REDIS_REPLICATION_GROUP } from '../application/names';
 import { STAGE_NAME } from '../edge/names';
 import { DELIVERY_STREAM, EVENTS_STREAM } from '../events/names';
 import { ALB_ARN_PARAMETER, HEALTH_METRIC, HEALTH_METRIC_NAMESPACE, OPERATIONS_DLQ } from './names';
@@ -127,6 +127,76 @@ export const ALARMS: readonly AlarmSpec[] = [
   },
   { name: 'alarm-firehose-freshness', description: 'The oldest undelivered event is more than 30 minutes old (S3 delivery failing)', namespace: 'AWS/Firehose', metricName: 'DeliveryToS3.DataFreshness', dimensions: { DeliveryStreamName: DELIVERY_STREAM }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 1800 },
 ];
+
+/**
+ * How many shards the Redis alarms watch: a metric-math alarm takes at most 10 metrics, one per
+ * shard. Every band of the capacity table has at most 8 shards; a claim that overrides
+ * cache.shards above 10 has shards 11 and up unwatched (README "Alarms, dashboard and tracing").
+ */
+export const REDIS_ALARM_SHARDS = 10;
+
+/** What one Redis alarm watches: the maximum over the first node of each shard. */
+export interface RedisAlarmSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly metricName: string;
+  readonly stat: 'Maximum' | 'Sum';
+  readonly threshold: number;
+}
+
+/**
+ * The cache's alarms. ElastiCache publishes per node (`CacheClusterId` = `<group>-<shard>-<node>`),
+ * never per replication group; a shard's nodes hold the same data, so node 001 of each shard
+ * stands for the shard's memory and evictions, and for its engine CPU while it is the primary.
+ */
+export const REDIS_ALARMS: readonly RedisAlarmSpec[] = [
+  { name: 'alarm-redis-engine-cpu', description: "A Redis shard's engine thread above 80 % CPU (Redis runs commands on one thread)", metricName: 'EngineCPUUtilization', stat: 'Maximum', threshold: 80 },
+  { name: 'alarm-redis-memory', description: "A Redis shard's memory above 80 % of its maxmemory", metricName: 'DatabaseMemoryUsagePercentage', stat: 'Maximum', threshold: 80 },
+  { name: 'alarm-redis-evictions', description: 'Redis evicts keys (sessions and answers in flight would be lost): memory is full', metricName: 'Evictions', stat: 'Sum', threshold: 0 },
+];
+
+/** The node ID ElastiCache gives node 001 of shard `shard` (1-based). */
+const redisNode = (shard: number) => `${REDIS_REPLICATION_GROUP}-${String(shard).padStart(4, '0')}-001`;
+
+/** One metric-math MetricAlarm per REDIS_ALARMS entry: MAX over the shards' first nodes; shards that do not exist have no data and do not count. */
+export function redisAlarmResources(): ResourcesResources[] {
+  const shards = Array.from({ length: REDIS_ALARM_SHARDS }, (_, i) => i + 1);
+  return REDIS_ALARMS.map((a) =>
+    composed({
+      name: a.name,
+      base: MetricAlarmV1Beta2.manifest({
+        spec: {
+          forProvider: {
+            region: DEFAULT_REGION,
+            alarmDescription: a.description,
+            comparisonOperator: 'GreaterThanThreshold',
+            threshold: a.threshold,
+            evaluationPeriods: 5,
+            datapointsToAlarm: 3,
+            treatMissingData: 'notBreaching',
+            actionsEnabled: true,
+            metricQuery: [
+              ...shards.map((s) => ({
+                id: `shard${s}`,
+                returnData: false,
+                metric: { namespace: 'AWS/ElastiCache', metricName: a.metricName, period: PERIOD_SECONDS, stat: a.stat },
+              })),
+              { id: 'worst', expression: 'MAX(METRICS())', label: `${a.metricName}, the worst shard`, returnData: true },
+            ],
+            tags: baseTags('operations'),
+          },
+        },
+      }),
+      awsName: a.name,
+      nameFields: [EXTERNAL_NAME],
+      patches: [
+        ...shards.map((s, i) => tokenPatch(redisNode(s), `spec.forProvider.metricQuery[${i}].metric.dimensions.CacheClusterId`)),
+        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.alarmActions[0]'),
+        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.okActions[0]'),
+      ],
+    }),
+  );
+}
 
 /**
  * One MetricAlarm per ALARMS entry: five periods of five minutes, firing on `datapoints` of them,

@@ -2,7 +2,7 @@ import { obj, str } from '../../api/schema';
 import { OPERATIONS_STATUS } from '../../api/status';
 import { KEYS_PARAMETER, keptObjects, VPC_PARAMETER } from '../tier-parameters';
 import { IDENTITY_PARAMETERS, sharedParameters, TierApi } from '../tier';
-import { alarmResources } from './alarms';
+import { alarmResources, redisAlarmResources } from './alarms';
 import { alarmTopicResources } from './alarm-topic';
 import { dashboardResources } from './dashboard';
 import { deadLetterQueueResources } from './dead-letter-queue';
@@ -40,6 +40,7 @@ export const OPERATIONS_API: TierApi = {
   resources: () => [
     ...alarmTopicResources(),
     ...alarmResources(),
+    ...redisAlarmResources(),
     ...dashboardResources(),
     ...xrayResources(),
     ...deadLetterQueueResources(),
