@@ -16,6 +16,8 @@ const TRUST_WITHOUT_CONDITIONS: Record<string, string> = {
 };
 /** Resources kept in AWS whenever they leave the composition, in every environment, and why. */
 const ALWAYS_RETAINED: Record<string, string> = {
+  'backup-role': 'AWS Backup expires recovery points with the role that took them; it stays with the vault',
+  'backup-role-managed-policy-0': "the backup role's policy, kept with it",
   'backup-vault': "backups exist to outlive a mistake, a claim's deletion included, and AWS refuses to delete a vault that holds recovery points; they expire by the plan's retention",
 };
 /** Buckets that take SSE-S3, and why: their writer supports nothing else. */

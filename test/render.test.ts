@@ -241,9 +241,11 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
   test('nothing is deleted with an active prod claim (every AWS resource is orphaned), everything elsewhere; Aurora keeps deletion protection and a final snapshot', () => {
     const policy = p.environment === 'prod' ? 'Orphan' : 'Delete';
     const reader = (r: any) => r.kind === 'ClusterInstance' && fp(r).tags?.Role === 'reader';
-    // The backup vault is kept in every environment: its recovery points must outlive the claim.
-    expect(c.desired['backup-vault'].spec.deletionPolicy).toBe('Orphan');
-    const managed = rs().filter(([n, r]) => r.apiVersion.includes('.aws.upbound.io/') && !reader(r) && n !== 'backup-vault');
+    // The backup vault is kept in every environment, its recovery points must outlive the claim,
+    // and so is the role that AWS Backup expires them with.
+    const kept = ['backup-vault', 'backup-role', 'backup-role-managed-policy-0'];
+    for (const n of kept) expect([n, c.desired[n].spec.deletionPolicy]).toEqual([n, 'Orphan']);
+    const managed = rs().filter(([n, r]) => r.apiVersion.includes('.aws.upbound.io/') && !reader(r) && !kept.includes(n));
     expect(rs().filter(([, r]) => reader(r) && r.spec.deletionPolicy !== 'Delete').map(([n]) => n)).toEqual([]);
     expect(managed.filter(([, r]) => r.spec.deletionPolicy !== policy).map(([n]) => n)).toEqual([]);
     expect(fp(c.desired['aurora-cluster'])).toMatchObject({ deletionProtection: p.database.deletionProtection, skipFinalSnapshot: false });

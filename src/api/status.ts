@@ -88,6 +88,7 @@ export const AUDIT_STATUS: JsonSchema = obj('The audit trail.', {
 
 export const BACKUP_STATUS: JsonSchema = obj('Backups beyond the stores\' own (AWS Backup).', {
     vaultArn: str('ARN of the backup vault (recovery points encrypted with the data-class key; kept when the claim is deleted).'),
+    vaultName: str('Name of the backup vault, ap-backup-<suffix>-<UID>: new for every claim.'),
     planArn: str('ARN of the daily backup plan of the Aurora cluster and the EFS file system.'),
   });
 

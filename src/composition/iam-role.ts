@@ -24,6 +24,8 @@ export interface ServiceRoleProps {
   readonly policy?: PolicyDocument;
   /** AWS managed policies attached to the role, `<name>-managed-policy-<i>`. Default: none. */
   readonly managedPolicyArns?: readonly string[];
+  /** Whether the role and its policies stay in AWS whenever they leave the composition (composed()'s alwaysRetained). Default: false. */
+  readonly alwaysRetained?: boolean;
   /** Tokens of the inline policy beyond ${REGION}/${ACCOUNT}/${SUFFIX}: token -> XR field path. Default: none. */
   readonly tokens?: Record<string, string>;
   /** More patches of the role (e.g. its ARN to the XR status). Default: none. */
@@ -56,6 +58,7 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
     composed({
       name: p.name,
       global: true,
+      alwaysRetained: p.alwaysRetained,
       base: Role.manifest({
         metadata: { labels: { [LABEL.component]: p.name } },
         // A trust policy without account-specific values is a literal; otherwise a patch fills them.
@@ -69,6 +72,7 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
       composed({
         name: `${p.name}-managed-policy-${i}`,
         global: true,
+        alwaysRetained: p.alwaysRetained,
         taggable: false,
         base: RolePolicyAttachment.manifest({ spec: { forProvider: { policyArn, roleSelector: sibling({ [LABEL.component]: p.name }) } } }),
       }),
@@ -79,6 +83,7 @@ export function serviceRoleResources(p: ServiceRoleProps): ResourcesResources[] 
       composed({
         name: `${p.name}-policy`,
         global: true,
+        alwaysRetained: p.alwaysRetained,
         taggable: false,
         base: RolePolicy.manifest({ spec: { forProvider: { roleSelector: sibling({ [LABEL.component]: p.name }) } } }),
         patches: [p.tokens && Object.keys(p.tokens).length ? policyPatchWith(p.policy, 'spec.forProvider.policy', p.tokens) : policyPatch(p.policy, 'spec.forProvider.policy')],

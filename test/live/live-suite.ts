@@ -565,8 +565,8 @@ describe('deletion', { concurrency: true }, () => {
     const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), kept.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(dev, deleteStarted), expected);
     const orphaned = Object.entries(expected).filter(([, o]) => o === 'orphaned').map(([n]) => n).sort();
-    assert.deepEqual(orphaned, ['backup-vault'], 'a dev delete keeps only the backup vault');
-    console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned but the backup vault`);
+    assert.deepEqual(orphaned, ['backup-role', 'backup-role-managed-policy-0', 'backup-vault'], 'a dev delete keeps only the backup vault and the role that expires its recovery points');
+    console.log(`live: delete ${dev.metadata.name}: refused by the guard while Aurora deletion protection was on; then ${resources.length} composed resources gone in ${seconds.toFixed(1)} s, ${usages.length} Usages respected, ${refusals(dev)} in-use refusals by AWS retried, none orphaned but the backup vault and its role`);
   });
 
   test('prod: the guard refuses a delete until a retirement is in force; the retirement deletes everything but the keys and log groups', { skip: !prod, timeout: 10 * 60_000 }, async () => {

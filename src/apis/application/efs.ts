@@ -76,9 +76,12 @@ export function efsResources(): ResourcesResources[] {
     composed({
       name: 'efs-backup-policy',
       taggable: false,
-      // Kept with the file system: deleting it would turn the kept file system's backups off.
+      // EFS's automatic backups off, explicitly: the backup tier's plan backs the file system up
+      // daily into the platform's vault, encrypted with the data-class key, while automatic backups
+      // would keep a second copy of student records in aws/efs/automatic-backup-vault, under AWS
+      // Backup's AWS managed key. Kept with the file system on a prod retirement.
       retainedInProd: true,
-      base: BackupPolicyV1Beta2.manifest({ spec: { forProvider: { region: DEFAULT_REGION, fileSystemIdSelector: fileSystem, backupPolicy: { status: 'ENABLED' } } } }),
+      base: BackupPolicyV1Beta2.manifest({ spec: { forProvider: { region: DEFAULT_REGION, fileSystemIdSelector: fileSystem, backupPolicy: { status: 'DISABLED' } } } }),
     }),
     composed({
       name: 'efs-access-point',

@@ -3,8 +3,8 @@ import { PlanV1Beta2, Selection } from '../../../imports/backup-backup.aws.upbou
 import { ResourcesResources } from '../../../imports/pt-pt.fn.crossplane.io';
 import { TOKEN, tokenPatch } from '../../composition/aws-policy';
 import { fromXr, fromXrRequired, toXr } from '../../composition/patches';
-import { baseTags, composed, LABEL } from '../../composition/resource';
-import { BACKUP_PLAN, BACKUP_SCHEDULE, BACKUP_VAULT } from './names';
+import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
+import { BACKUP_PLAN, BACKUP_SCHEDULE } from './names';
 
 /** Where the backup tier finds the stores it covers (from the platform). */
 export const STORES_PARAMETER = 'spec.parameters.stores';
@@ -13,7 +13,7 @@ const EFS_ARN = `arn:aws:elasticfilesystem:${TOKEN.region}:${TOKEN.account}:file
 
 /**
  * The backup plan: one daily rule into the vault, started within an hour of BACKUP_SCHEDULE and
- * finished within six, each recovery point kept `backup.retentionDays` (at least 35 in prod), and
+ * finished within twelve, each recovery point kept `backup.retentionDays` (at least 35 in prod), and
  * one selection: the Aurora cluster and the EFS file system, by ARN, taken with the backup role.
  */
 export function backupPlanResources(): ResourcesResources[] {
@@ -25,14 +25,25 @@ export function backupPlanResources(): ResourcesResources[] {
         spec: {
           forProvider: {
             region: DEFAULT_REGION,
-            rule: [{ ruleName: 'daily', schedule: BACKUP_SCHEDULE, scheduleExpressionTimezone: 'Etc/UTC', startWindow: 60, completionWindow: 360, recoveryPointTags: baseTags('backup') }],
+            rule: [
+              {
+                ruleName: 'daily',
+                schedule: BACKUP_SCHEDULE,
+                scheduleExpressionTimezone: 'Etc/UTC',
+                startWindow: 60,
+                // Twelve hours: a first full backup of a large file system takes long.
+                completionWindow: 720,
+                recoveryPointTags: baseTags('backup'),
+                targetVaultNameSelector: sibling({ [LABEL.component]: 'backup-vault' }),
+              },
+            ],
             tags: baseTags('backup'),
           },
         },
       }),
       patches: [
         tokenPatch(BACKUP_PLAN, 'spec.forProvider.name'),
-        tokenPatch(BACKUP_VAULT, 'spec.forProvider.rule[0].targetVaultName'),
+
         fromXr('spec.parameters.backup.retentionDays', 'spec.forProvider.rule[0].lifecycle.deleteAfter'),
         toXr('status.atProvider.id', 'status.backup.planId'),
         toXr('status.atProvider.arn', 'status.backup.planArn'),

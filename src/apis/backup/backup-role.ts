@@ -18,6 +18,9 @@ export function backupRoleResources(): ResourcesResources[] {
     service: 'backup.amazonaws.com',
     trust: { none: "AWS Backup's documented service-role trust has no confused-deputy condition keys" },
     managedPolicyArns: [BACKUP_MANAGED_POLICY],
+    // Kept with the vault: AWS Backup manages a recovery point's lifecycle (its expiry) with the
+    // role that took it; without it, expired recovery points would stay, billed.
+    alwaysRetained: true,
     patches: [toXr('status.atProvider.arn', 'status.backup.roleArn')],
   });
 }

@@ -1,7 +1,9 @@
 import { TOKEN } from '../../composition/aws-policy';
 
-/** The platform's backup vault and plan, named per environment. */
+/** The platform's backup vault (its name also carries the backup tier's UID: backup-vault.ts) and plan. */
 export const BACKUP_VAULT = `ap-backup-${TOKEN.suffix}`;
+/** Every vault of this suffix, as the failed-backup rule matches them. */
+export const BACKUP_VAULT_PREFIX = `ap-backup-${TOKEN.suffix}-`;
 export const BACKUP_PLAN = `ap-backup-${TOKEN.suffix}`;
 /** The role AWS Backup takes the backups with (IAM is global: it carries the region). */
 export const BACKUP_ROLE = `ap-backup-${TOKEN.suffix}-${TOKEN.region}`;

@@ -11,14 +11,15 @@ import { INTEGRATION_SECRET_PREFIX, MAX_INTEGRATIONS, TASK_ROLE_ARN } from './na
 export const INTEGRATION_SLOTS = Array.from({ length: MAX_INTEGRATIONS }, (_, i) => ({ secret: `integration-secret-${i}`, policy: `integration-secret-policy-${i}` }));
 
 /**
- * Each secret's resource policy: the service's task role may read it, and no other principal may,
- * whatever its IAM policy says (operators write the value with PutSecretValue, which stays with
- * IAM). `${SECRET_ARN}` is the secret's own ARN.
+ * Each secret's resource policy: no principal but the service's task role may read it, whatever
+ * its IAM policy says. The task role's own IAM policy grants the read (iam-roles.ts); a policy
+ * that named the role as a principal would be refused while the role does not exist yet, and
+ * `aws:PrincipalArn` keeps matching a re-created role. Operators write the value with
+ * PutSecretValue, which stays with IAM.
  */
 export const INTEGRATION_SECRET_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'TaskRoleReads', Effect: 'Allow', Principal: { AWS: TASK_ROLE_ARN }, Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], Resource: '*' },
     {
       Sid: 'NobodyElseReads',
       Effect: 'Deny',

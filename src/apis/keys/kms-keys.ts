@@ -7,7 +7,7 @@ import { APP_LOG_GROUP, CONTAINER_INSIGHTS_LOG_GROUP, ECS_CLUSTER_NAME } from '.
 import { API_ACCESS_LOG_GROUP, WAF_LOG_GROUP } from '../edge/names';
 import { FIREHOSE_LOG_GROUP } from '../events/names';
 import { TRAIL_ARN, TRAIL_LOG_GROUP } from '../audit/names';
-import { ALARM_ARNS, ALARM_TOPIC_ARN, DEPLOYMENT_RULE_ARN, FIS_LOG_GROUP, OPERATIONS_DLQ_ARN } from '../operations/names';
+import { ALARM_ARNS, ALARM_TOPIC_ARN, FIS_LOG_GROUP, NOTICE_RULE_ARNS, OPERATIONS_DLQ_ARN } from '../operations/names';
 import { DATA_CLASSIFICATIONS } from '../../api/parameters';
 import { party, protectedWhileComposed } from '../../composition/deletion-order';
 import { combine, Patch, regexpGroup, toXr, XR } from '../../composition/patches';
@@ -160,25 +160,26 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
     });
-    // EventBridge delivers the failed-deployment rule's events to the encrypted topic and, when it
-    // cannot, to the encrypted dead-letter queue: each only for that rule and that topic or queue.
+    // EventBridge delivers the notice rules' events (failed deployment, failed backup) to the
+    // encrypted topic and, when it cannot, to the encrypted dead-letter queue: only for those rules
+    // and that topic or queue.
     const fromRule = { 'aws:SourceAccount': TOKEN.account };
     statements.push(
       {
-        Sid: 'DeploymentRuleToEncryptedTopic',
+        Sid: 'NoticeRulesToEncryptedTopic',
         Effect: 'Allow',
         Principal: { Service: 'events.amazonaws.com' },
         Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         Resource: '*',
-        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sns:topicArn': ALARM_TOPIC_ARN }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sns:topicArn': ALARM_TOPIC_ARN }, ArnLike: { 'aws:SourceArn': NOTICE_RULE_ARNS } },
       },
       {
-        Sid: 'DeploymentRuleToEncryptedQueue',
+        Sid: 'NoticeRulesToEncryptedQueue',
         Effect: 'Allow',
         Principal: { Service: 'events.amazonaws.com' },
         Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
         Resource: '*',
-        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sqs:arn': OPERATIONS_DLQ_ARN }, ArnLike: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+        Condition: { StringEquals: { ...fromRule, 'kms:EncryptionContext:aws:sqs:arn': OPERATIONS_DLQ_ARN }, ArnLike: { 'aws:SourceArn': NOTICE_RULE_ARNS } },
       },
       // Principals of the account (the health-check scheduler's role) use the key through SQS for
       // exactly the operations dead-letter queue.

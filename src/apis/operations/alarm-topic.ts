@@ -5,14 +5,14 @@ import { accountRoot, policyPatch, PolicyDocument, TOKEN, tokenPatch } from '../
 import { keyArnPatch } from '../../composition/keys-tier';
 import { fromXr, fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../../composition/resource';
-import { ALARM_ARNS, ALARM_TOPIC, ALARM_TOPIC_ARN, DEPLOYMENT_RULE_ARN, MAX_ALARM_EMAILS } from './names';
+import { ALARM_ARNS, ALARM_TOPIC, ALARM_TOPIC_ARN, MAX_ALARM_EMAILS, NOTICE_RULE_ARNS } from './names';
 
 /** The composed-resource names of the e-mail subscriptions, in list order. */
 export const ALARM_SUBSCRIPTIONS = Array.from({ length: MAX_ALARM_EMAILS }, (_, i) => `alarm-subscription-${i}`);
 
 /**
  * The topic's policy: CloudWatch may publish for exactly this platform's alarms, EventBridge for
- * exactly its failed-deployment rule, the account
+ * exactly its failed-deployment and failed-backup rules, the account
  * manages the topic through IAM, and nobody may publish or subscribe without TLS.
  */
 export const ALARM_TOPIC_POLICY: PolicyDocument = {
@@ -27,12 +27,12 @@ export const ALARM_TOPIC_POLICY: PolicyDocument = {
       Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
     },
     {
-      Sid: 'DeploymentRulePublish',
+      Sid: 'NoticeRulesPublish',
       Effect: 'Allow',
       Principal: { Service: 'events.amazonaws.com' },
       Action: 'sns:Publish',
       Resource: ALARM_TOPIC_ARN,
-      Condition: { ArnEquals: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+      Condition: { ArnEquals: { 'aws:SourceArn': NOTICE_RULE_ARNS } },
     },
     {
       Sid: 'AccountManages',

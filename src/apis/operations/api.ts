@@ -6,6 +6,7 @@ import { alarmResources, redisAlarmResources } from './alarms';
 import { alarmTopicResources } from './alarm-topic';
 import { dashboardResources } from './dashboard';
 import { deadLetterQueueResources } from './dead-letter-queue';
+import { backupFailureResources } from './backup-failures';
 import { deploymentFailureResources } from './deployment-failures';
 import { faultInjectionResources } from './fault-injection';
 import { healthCheckResources } from './health-check';
@@ -46,6 +47,7 @@ export const OPERATIONS_API: TierApi = {
     ...deadLetterQueueResources(),
     ...healthCheckResources(),
     ...deploymentFailureResources(),
+    ...backupFailureResources(),
     ...faultInjectionResources(),
   ],
 };

@@ -5,13 +5,13 @@ import { policyPatch, PolicyDocument, tokenPatch } from '../../composition/aws-p
 import { keyArnPatch } from '../../composition/keys-tier';
 import { fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../../composition/resource';
-import { DEPLOYMENT_RULE_ARN, OPERATIONS_DLQ, OPERATIONS_DLQ_ARN } from './names';
+import { NOTICE_RULE_ARNS, OPERATIONS_DLQ, OPERATIONS_DLQ_ARN } from './names';
 
 /** Fourteen days, SQS's longest retention: a dead letter waits for someone to look. */
 export const DLQ_RETENTION_SECONDS = 1_209_600;
 
 /**
- * The queue's policy: EventBridge may send for exactly the deployment rule (the schedule sends
+ * The queue's policy: EventBridge may send for exactly the notice rules (failed deployment, failed backup) (the schedule sends
  * through its own role, which IAM admits, as it admits the account's operators), and nobody may
  * use it without TLS.
  */
@@ -19,12 +19,12 @@ export const OPERATIONS_DLQ_POLICY: PolicyDocument = {
   Version: '2012-10-17',
   Statement: [
     {
-      Sid: 'DeploymentRuleDeadLetters',
+      Sid: 'NoticeRuleDeadLetters',
       Effect: 'Allow',
       Principal: { Service: 'events.amazonaws.com' },
       Action: 'sqs:SendMessage',
       Resource: OPERATIONS_DLQ_ARN,
-      Condition: { ArnEquals: { 'aws:SourceArn': DEPLOYMENT_RULE_ARN } },
+      Condition: { ArnEquals: { 'aws:SourceArn': NOTICE_RULE_ARNS } },
     },
     { Sid: 'DenyWithoutTls', Effect: 'Deny', Principal: '*', Action: 'sqs:*', Resource: OPERATIONS_DLQ_ARN, Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
   ],

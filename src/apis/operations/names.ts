@@ -26,6 +26,11 @@ export const OPERATIONS_DLQ_ARN = `arn:aws:sqs:${TOKEN.region}:${TOKEN.account}:
 /** The EventBridge rule that reports a failed ECS deployment (the circuit breaker rolled back). */
 export const DEPLOYMENT_RULE = `ap-deployment-failed-${TOKEN.suffix}`;
 export const DEPLOYMENT_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${DEPLOYMENT_RULE}`;
+/** The EventBridge rule that reports a backup job of the platform's vault that failed, aborted or expired. */
+export const BACKUP_RULE = `ap-backup-failed-${TOKEN.suffix}`;
+export const BACKUP_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${BACKUP_RULE}`;
+/** The rules that send notices to the alarm topic (and their dead letters to the operations queue). */
+export const NOTICE_RULE_ARNS = [DEPLOYMENT_RULE_ARN, BACKUP_RULE_ARN];
 /**
  * The FIS experiment's log group (encrypted with the logs key), under /aws/vendedlogs/: log
  * delivery then needs no per-group entry in the account's size-capped CloudWatch Logs resource policy.
