@@ -63,3 +63,5 @@ export type Zone = (typeof ZONES)[number];
 
 /** Minimum CloudWatch log retention (days) that FERPA audit needs here; 90 is the floor. */
 export const LOG_RETENTION_DAYS = 365;
+/** The retention periods CloudWatch Logs accepts, from 90 days up: the claim's logRetentionDays takes one. */
+export const LOG_RETENTION_CHOICES = [90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;

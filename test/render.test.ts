@@ -259,6 +259,13 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     expect(fp(c.desired['aurora-cluster']).deleteAutomatedBackups).toBe(false);
   });
 
+  test("every log group keeps the claim's logRetentionDays (never under 90)", () => {
+    const groups = rs().filter(([, r]) => r.kind === 'Group' && r.apiVersion.startsWith('cloudwatchlogs.'));
+    expect(groups.length).toBeGreaterThan(10);
+    expect(groups.filter(([, r]) => fp(r).retentionInDays !== p.logRetentionDays).map(([n, r]) => `${n}: ${fp(r).retentionInDays}`)).toEqual([]);
+    expect(p.logRetentionDays).toBeGreaterThanOrEqual(90);
+  });
+
   test('Aurora failover prefers the writer tier and reader 1, the last reader a scale-in removes', () => {
     const tiers = rs().filter(([n]) => n.startsWith('aurora-instance-')).map(([n, r]) => [n, fp(r).promotionTier]);
     expect(tiers).toEqual(tiers.map(([n]) => [n, n === 'aurora-instance-writer' || n === 'aurora-instance-reader-1' ? 0 : 1]));

@@ -1,4 +1,4 @@
-import { DEFAULT_REGION } from '../config';
+import { DEFAULT_REGION, LOG_RETENTION_CHOICES, LOG_RETENTION_DAYS } from '../config';
 import { celDouble, DEFAULT_CPU_TARGET, DEFAULT_MEMORY_TARGET, DEFAULT_STUDENTS, MAX_STUDENTS, MIN_STUDENTS, tableCel } from '../sizing/capacity-table';
 import { cidrPattern, insideVpc, isNetworkAddress, overlaps } from './cidr-rules';
 import { HEALTH_CHECK_INTERVAL_MINUTES, MAX_ALARM_EMAILS } from '../apis/operations/names';
@@ -159,6 +159,14 @@ export const parametersSchema: JsonSchema = obj(
       maxLength: 63,
       pattern: '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$',
     }),
+    logRetentionDays: {
+      type: 'integer',
+      description: `Days every CloudWatch log group of the platform keeps its events (flow logs, database, cache, service, API access, WAF, Firehose, trail, FIS): one of the periods CloudWatch accepts, never under 90. Default: ${LOG_RETENTION_DAYS}.`,
+      enum: [...LOG_RETENTION_CHOICES],
+      minimum: LOG_RETENTION_CHOICES[0],
+      maximum: LOG_RETENTION_CHOICES[LOG_RETENTION_CHOICES.length - 1],
+      default: LOG_RETENTION_DAYS,
+    },
     retire: {
       type: 'boolean',
       description:

@@ -68,21 +68,25 @@ export const APPLICATION_STATUS: JsonSchema = obj('The assessment service on ECS
     serviceTaskDefinitionArn: str('ARN of the task definition revision the ECS service is set to: taskDefinitionArn once a new revision has reached the service.'),
     albArn: str('ARN of the internal ALB (the NLB forwards to it).'),
     albDnsName: str('DNS name of the internal ALB (reachable only from the VPC link NLB).'),
+    albLogsBucketName: str("Name of the ALB's access-log bucket (SSE-S3, the only encryption ELB writes to)."),
     fileSystemId: str('ID of the EFS file system.'),
     taskRoleArn: str('ARN of the task role.'),
     logGroupArn: str('ARN of the encrypted CloudWatch log group of the service.'),
   });
 
 export const EVENTS_STATUS: JsonSchema = obj('Student activity events: the stream the service writes to and where Firehose delivers it.', {
+    streamName: str('Name of the Kinesis Data Stream of student activity events (the task has it in EVENTS_STREAM).'),
     streamArn: str('ARN of the Kinesis Data Stream of student activity events (the service puts records; partition key: the pseudonymous student ID).'),
     deliveryStreamArn: str('ARN of the Firehose stream that delivers the events to the analytics bucket.'),
     analyticsBucketArn: str('ARN of the analytics bucket (SSE-KMS with the analytics key).'),
+    analyticsBucketName: str('Name of the analytics bucket.'),
     deliveryLogGroupArn: str("ARN of the encrypted log group of Firehose's delivery errors."),
   });
 
 export const AUDIT_STATUS: JsonSchema = obj('The audit trail.', {
     trailArn: str('ARN of the multi-region CloudTrail trail (log file validation on, logs key).'),
     trailBucketArn: str("ARN of the trail's bucket (SSE-KMS with the logs key)."),
+    trailBucketName: str("Name of the trail's bucket."),
     logGroupArn: str('ARN of the encrypted log group the trail also delivers to.'),
   });
 

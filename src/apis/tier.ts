@@ -46,8 +46,8 @@ export function sharedParameters(names: readonly string[]): Record<string, JsonS
   }));
 }
 
-/** The identity, tag, provider and deletion parameters every AWS tier takes from the platform. */
-export const IDENTITY_PARAMETERS = ['environment', 'environmentSuffix', 'region', 'owner', 'dataClassification', 'awsAccountId', 'providerConfigName', 'retire'] as const;
+/** The identity, tag, provider, log-retention and deletion parameters every AWS tier takes from the platform. */
+export const IDENTITY_PARAMETERS = ['environment', 'environmentSuffix', 'region', 'owner', 'dataClassification', 'awsAccountId', 'providerConfigName', 'logRetentionDays', 'retire'] as const;
 
 export const xrdName = (api: TierApi) => `${api.plural}.${API_GROUP}`;
 export const compositionName = (api: TierApi) => `${api.plural}.aws.${API_GROUP}`;

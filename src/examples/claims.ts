@@ -7,6 +7,8 @@ export interface PlatformParameters {
   readonly environment: 'dev' | 'staging' | 'prod';
   readonly environmentSuffix: string;
   readonly owner: string;
+  /** CloudWatch log retention in days (an enum from 90 up). */
+  readonly logRetentionDays?: number;
   readonly awsAccountId: string;
   readonly region?: string;
   readonly dataClassification?: 'student-records' | 'de-identified';

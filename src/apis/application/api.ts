@@ -46,6 +46,7 @@ export const APPLICATION_API: TierApi = {
       },
     },
     bucketArns: obj('ARNs of the tier\'s log buckets.', { albLogs: { type: 'string', description: 'The ALB access-log bucket.' } }),
+    bucketNames: obj('Names of the tier\'s log buckets.', { albLogs: { type: 'string', description: 'The ALB access-log bucket.' } }),
     sizing: SIZING_STATUS,
   }),
   resources: () => [

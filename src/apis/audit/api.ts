@@ -21,6 +21,7 @@ export const AUDIT_API: TierApi = {
   status: obj('Observed outputs of the audit tier.', {
     audit: { ...AUDIT_STATUS, properties: { ...AUDIT_STATUS.properties, logsRoleArn: { type: 'string', description: "ARN of CloudTrail's role for the log group." } } },
     bucketArns: obj("ARNs of the tier's buckets.", { trailLogs: { type: 'string', description: 'The trail bucket.' } }),
+    bucketNames: obj("Names of the tier's buckets.", { trailLogs: { type: 'string', description: 'The trail bucket.' } }),
   }),
   resources: () => [...trailBucketResources(), ...trailResources()],
 };

@@ -22,6 +22,7 @@ export const EVENTS_API: TierApi = {
   status: obj('Observed outputs of the events tier.', {
     events: { ...EVENTS_STATUS, properties: { ...EVENTS_STATUS.properties, firehoseRoleArn: { type: 'string', description: "ARN of Firehose's role." } } },
     bucketArns: obj("ARNs of the tier's buckets.", { analytics: { type: 'string', description: 'The analytics bucket.' } }),
+    bucketNames: obj("Names of the tier's buckets.", { analytics: { type: 'string', description: 'The analytics bucket.' } }),
     sizing: SIZING_STATUS,
   }),
   resources: () => [...kinesisStreamResources(), ...analyticsBucketResources(), ...firehoseResources()],

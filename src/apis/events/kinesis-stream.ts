@@ -53,6 +53,7 @@ export function kinesisStreamResources(): ResourcesResources[] {
         fromXr('spec.parameters.events.retentionHours', 'spec.forProvider.retentionPeriod'),
         ...(mode === 'PROVISIONED' ? [...sizedBy('kinesisShards', 'spec.forProvider.shardCount', 'spec.parameters.events.shards'), toXr('spec.forProvider.shardCount', 'status.sizing.kinesisShards')] : []),
         toXr('status.atProvider.arn', 'status.events.streamArn'),
+        toXr(EXTERNAL_NAME, 'status.events.streamName'),
       ],
     }),
   );

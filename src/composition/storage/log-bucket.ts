@@ -85,6 +85,7 @@ export function logBucketResources(p: LogBucketProps): ResourcesResources[] {
         // A prod bucket is never emptied by a delete; dev and staging logs go with the environment.
         fromXr(XR.environment, 'spec.forProvider.forceDestroy', mapTo({ dev: true, staging: true, prod: false })),
         toXr('status.atProvider.arn', bucketArn),
+        toXr(EXTERNAL_NAME, bucketArn.replace('status.bucketArns.', 'status.bucketNames.')),
       ],
     }),
     composed({
