@@ -3,7 +3,7 @@ import { logGroupArn, PolicyDocument, TOKEN } from '../../composition/aws-policy
 import { serviceRoleResources } from '../../composition/iam-role';
 import { toXr } from '../../composition/patches';
 import { KEY_ARN_PARAMETERS } from '../../composition/keys-tier';
-import { APP_LOG_GROUP, REDIS_APP_USER, REDIS_REPLICATION_GROUP, XRAY_REPOSITORY } from './names';
+import { APP_LOG_GROUP, EXECUTION_ROLE_NAME, REDIS_APP_USER, REDIS_REPLICATION_GROUP, TASK_ROLE_NAME, XRAY_REPOSITORY } from './names';
 import { CONNECTIONS, IMAGE_REPOSITORY } from './parameters';
 import { EVENTS_STREAM_ARN } from '../events/names';
 import { INTEGRATION_SECRET_ARNS } from '../integrations/names';
@@ -98,7 +98,7 @@ export function iamRoleResources(): ResourcesResources[] {
   return [
     ...serviceRoleResources({
       name: 'execution-role',
-      roleName: `ap-ecs-execution-${TOKEN.suffix}-${TOKEN.region}`,
+      roleName: EXECUTION_ROLE_NAME,
       description: 'ECS task execution: pulls the image, writes the log group, reads the two secrets',
       component: 'application',
       service: 'ecs-tasks.amazonaws.com',
@@ -113,7 +113,7 @@ export function iamRoleResources(): ResourcesResources[] {
     }),
     ...serviceRoleResources({
       name: 'task-role',
-      roleName: `ap-ecs-task-${TOKEN.suffix}-${TOKEN.region}`,
+      roleName: TASK_ROLE_NAME,
       description: 'The assessment service: EFS through its access point, Redis IAM auth, the events stream, X-Ray',
       component: 'application',
       service: 'ecs-tasks.amazonaws.com',

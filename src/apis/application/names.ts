@@ -24,3 +24,8 @@ export const FILES_PATH = '/mnt/assessment-files';
 /** The Redis user the service authenticates as (IAM), created by the cache tier. */
 export const REDIS_APP_USER = `ap-app-${TOKEN.suffix}`;
 export const REDIS_REPLICATION_GROUP = `ap-redis-${TOKEN.suffix}`;
+/** The service's two roles (IAM is global: the names carry the region); other tiers name them by ARN. */
+export const EXECUTION_ROLE_NAME = `ap-ecs-execution-${TOKEN.suffix}-${TOKEN.region}`;
+export const TASK_ROLE_NAME = `ap-ecs-task-${TOKEN.suffix}-${TOKEN.region}`;
+export const EXECUTION_ROLE_ARN = `arn:aws:iam::${TOKEN.account}:role/${EXECUTION_ROLE_NAME}`;
+export const TASK_ROLE_ARN = `arn:aws:iam::${TOKEN.account}:role/${TASK_ROLE_NAME}`;

@@ -5,7 +5,8 @@ import { keyArnPatch } from '../../composition/keys-tier';
 import { ResourcesResources, ResourcesResourcesPatchesPolicyFromFieldPath } from '../../../imports/pt-pt.fn.crossplane.io';
 import { combine, toXr, XR } from '../../composition/patches';
 import { baseTags, composed, LABEL, sibling } from '../../composition/resource';
-import { INTEGRATION_SECRET_PREFIX, MAX_INTEGRATIONS, TASK_ROLE_ARN } from './names';
+import { TASK_ROLE_ARN } from '../application/names';
+import { INTEGRATION_SECRET_PREFIX, MAX_INTEGRATIONS } from './names';
 
 /** The composed-resource names of integration slot i: the secret and its policy (filters.ts composes one slot per name). */
 export const INTEGRATION_SLOTS = Array.from({ length: MAX_INTEGRATIONS }, (_, i) => ({ secret: `integration-secret-${i}`, policy: `integration-secret-policy-${i}` }));

@@ -6,5 +6,3 @@ export const MAX_INTEGRATIONS = 4;
 export const INTEGRATION_SECRET_PREFIX = `assessment-platform/${TOKEN.suffix}/integrations/`;
 /** Every integration secret's ARN (Secrets Manager appends six random characters to the name). */
 export const INTEGRATION_SECRET_ARNS = `arn:aws:secretsmanager:${TOKEN.region}:${TOKEN.account}:secret:${INTEGRATION_SECRET_PREFIX}*`;
-/** The service's task role, the one principal that may read the secrets. */
-export const TASK_ROLE_ARN = `arn:aws:iam::${TOKEN.account}:role/ap-ecs-task-${TOKEN.suffix}-${TOKEN.region}`;

@@ -7,7 +7,7 @@ import { serviceRoleResources } from '../../composition/iam-role';
 import { KEY_ARN_PARAMETERS } from '../../composition/keys-tier';
 import { fromXrRequired, toXr } from '../../composition/patches';
 import { baseTags, composed, EXTERNAL_NAME, LABEL } from '../../composition/resource';
-import { APP_CONTAINER, APP_LOG_GROUP, ECS_CLUSTER_NAME } from '../application/names';
+import { APP_CONTAINER, APP_LOG_GROUP, ECS_CLUSTER_NAME, EXECUTION_ROLE_ARN, TASK_ROLE_ARN } from '../application/names';
 import {
   HEALTH_CHECK_INTERVAL_MINUTES,
   HEALTH_METRIC,
@@ -23,7 +23,7 @@ export const SERVICE_PARAMETERS = 'spec.parameters.service';
 
 const TASK_DEFINITIONS = `arn:aws:ecs:${TOKEN.region}:${TOKEN.account}:task-definition/${ECS_CLUSTER_NAME}:*`;
 const CLUSTER_ARN = `arn:aws:ecs:${TOKEN.region}:${TOKEN.account}:cluster/${ECS_CLUSTER_NAME}`;
-const TASK_ROLES = ['execution', 'task'].map((r) => `arn:aws:iam::${TOKEN.account}:role/ap-ecs-${r}-${TOKEN.suffix}-${TOKEN.region}`);
+const TASK_ROLES = [EXECUTION_ROLE_ARN, TASK_ROLE_ARN];
 
 /**
  * What the scheduler may do: start a task of exactly the service's task definition family in
