@@ -16,6 +16,9 @@ export const DATABASE_CONNECTIONS_ALARM_SHARE = 0.8;
 export const ALB_5XX_ALARM_SHARE = 0.01;
 const PERIOD_SECONDS = 300;
 
+/** Every alarm notifies the alarm topic on ALARM and on OK (composed once the topic's ARN is known). */
+const notifyAlarmTopic = (): Patch[] => ['alarmActions', 'okActions'].map((f) => fromXrRequired('status.operations.alarmTopicArn', `spec.forProvider.${f}[0]`));
+
 /** A threshold from the capacity table: the value for the claim's band. */
 const thresholdByBand = (value: (band: CapacityBand) => number): Patch =>
   fromXr(XR.students, 'spec.forProvider.threshold', convertTo('string'), matchRegexp(CAPACITY_TABLE.map((band) => ({ regexp: bandRegexp(band), result: value(band) }))));
@@ -108,7 +111,7 @@ export const ALARMS: readonly AlarmSpec[] = [
   { name: 'alarm-aurora-replica-lag', description: 'Reader replica lag above 1 s', namespace: 'AWS/RDS', metricName: 'AuroraReplicaLag', dimensions: { DBClusterIdentifier: `ap-aurora-${TOKEN.suffix}`, Role: 'READER' }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 1000 },
   { name: 'alarm-kinesis-iterator-age', description: 'Events wait more than a minute in the stream (Firehose falls behind)', namespace: 'AWS/Kinesis', metricName: 'GetRecords.IteratorAgeMilliseconds', dimensions: { StreamName: EVENTS_STREAM }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 60000 },
   { name: 'alarm-kinesis-throttled', description: 'Writes to the events stream are throttled', namespace: 'AWS/Kinesis', metricName: 'WriteProvisionedThroughputExceeded', dimensions: { StreamName: EVENTS_STREAM }, statistic: 'Sum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 2 },
-  { name: 'alarm-operations-dlq', description: 'A health-check run or a failed-deployment notice could not be delivered after its retries (operations dead-letter queue)', namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: OPERATIONS_DLQ }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 1 },
+  { name: 'alarm-operations-dlq', description: 'A health-check run or a failed-deployment or failed-backup notice could not be delivered after its retries (operations dead-letter queue)', namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: OPERATIONS_DLQ }, statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, datapoints: 1 },
   {
     name: 'alarm-health-check',
     description: 'No health check passed in 20 minutes: the API, the database or the cache did not answer, or the check did not run',
@@ -191,8 +194,7 @@ export function redisAlarmResources(): ResourcesResources[] {
       nameFields: [EXTERNAL_NAME],
       patches: [
         ...shards.map((s, i) => tokenPatch(redisNode(s), `spec.forProvider.metricQuery[${i}].metric.dimensions.CacheClusterId`)),
-        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.alarmActions[0]'),
-        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.okActions[0]'),
+        ...notifyAlarmTopic(),
       ],
     }),
   );
@@ -235,8 +237,7 @@ export function alarmResources(): ResourcesResources[] {
         ...fixedDimensions.filter(([, v]) => v.includes('${')).map(([k, v]) => tokenPatch(v, `spec.forProvider.dimensions.${k}`)),
         ...(a.dimensionFrom ? [fromXrRequired(a.dimensionFrom.path, `spec.forProvider.dimensions.${a.dimensionFrom.key}`, regexpGroup(a.dimensionFrom.regexp, 1))] : []),
         ...(typeof a.threshold === 'function' ? [thresholdByBand(a.threshold)] : []),
-        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.alarmActions[0]'),
-        fromXrRequired('status.operations.alarmTopicArn', 'spec.forProvider.okActions[0]'),
+        ...notifyAlarmTopic(),
       ],
     });
   });
