@@ -8,7 +8,7 @@ export CRDS_DIR GOPROXY_DIR
 NPM_STAMP := node_modules/.package-lock.json
 GROUPED := .build/crds
 
-.PHONY: all setup tools tools-live imports compile synth build test test-live golden typecheck jest bench clean
+.PHONY: all setup tools tools-live imports compile synth build test test-live golden typecheck jest bench package clean
 
 all: build
 
@@ -63,6 +63,11 @@ test-live: setup tools tools-live compile
 # Rewrite the golden renders of the example claims (test/golden/), then review their diff.
 golden: setup tools
 	UPDATE_GOLDEN=1 npx jest --ci test/render.test.ts
+
+# The Configuration package (XRDs and Compositions, pinned dependencies), built offline with crank
+# into .build/ (docs/operations.md says how to push and install it).
+package: compile tools
+	scripts/build-package.sh
 
 bench: compile tools
 	node lib/bench/synth-validate.js

@@ -39,17 +39,43 @@ export const FUNCTIONS = {
   },
 } as const;
 
-/** The provider family packages the compositions need, pinned to the CRDs under ../shared/crds. */
+/**
+ * The provider-upjet-aws version of every family provider, pinned to the CRDs under ../shared/crds.
+ * Which families are installed follows from the composed kinds (src/install/composed-kinds.ts).
+ */
 export const PROVIDER_VERSION = 'v2.6.0';
-export const PROVIDERS = [
-  'provider-aws-ec2',
-  'provider-aws-kms',
-  'provider-aws-rds',
-  'provider-aws-elasticache',
-  'provider-aws-secretsmanager',
-  'provider-aws-cloudwatchlogs',
-  'provider-aws-iam',
-] as const;
+/** The registry path of provider-upjet-aws's family packages (`<path>/provider-aws-<group>`). */
+export const PROVIDER_REGISTRY = 'xpkg.crossplane.io/crossplane-contrib';
+
+/** Crossplane, the runtime the packages target (its Helm chart and its CRDs under ../shared/crds). */
+export const CROSSPLANE_VERSION = 'v2.3.4';
+/** Crossplane's stable Helm chart repository. */
+export const CROSSPLANE_HELM_REPOSITORY = 'https://charts.crossplane.io/stable';
+
+/**
+ * The service account every family provider runs as (one DeploymentRuntimeConfig names it), so a
+ * single EKS Pod Identity association (or IRSA annotation) gives every provider its AWS identity.
+ */
+export const PROVIDER_SERVICE_ACCOUNT = 'provider-aws';
+/**
+ * The IAM role, in each AWS account a claim names, that the providers assume from their Pod
+ * Identity role (docs/operations.md gives its trust policy). One ProviderConfig per account.
+ */
+export const PROVIDER_ROLE_NAME = 'assessment-platform-crossplane';
+
+/**
+ * The Git repository Argo CD syncs this project from, and the revision. A fork changes these two
+ * lines and runs `make synth`; the AppProject admits only this repository.
+ */
+export const GIT_REPOSITORY = 'https://github.com/assessment-platform/assessment-platform.git';
+export const GIT_REVISION = 'main';
+/** The folder in GIT_REPOSITORY that holds the synthesized manifests. */
+export const GIT_PATH = 'dist';
+/** Argo CD's namespace. */
+export const ARGOCD_NAMESPACE = 'argocd';
+
+/** The Configuration package of this project's APIs: its registry path (the tag is package.json's version). */
+export const CONFIGURATION_PACKAGE = 'xpkg.crossplane.io/assessment-platform/configuration-assessment-platform';
 
 /** Region of every base before the claim's region is patched in; also the XRD default. */
 export const DEFAULT_REGION = 'eu-west-2';
@@ -65,3 +91,6 @@ export type Zone = (typeof ZONES)[number];
 export const LOG_RETENTION_DAYS = 365;
 /** The retention periods CloudWatch Logs accepts, from 90 days up: the claim's logRetentionDays takes one. */
 export const LOG_RETENTION_CHOICES = [90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** This project's release: the Configuration package's tag (test/install.test.ts keeps package.json's version equal). */
+export const PLATFORM_VERSION = '0.1.0';

@@ -16,12 +16,17 @@ import { NETWORK_API } from './apis/network/api';
 import { addTierCharts } from './apis/tier';
 import { CompositionChart } from './composition/composition';
 import { ExamplesChart } from './examples/claims';
+import { ArgoCdApplicationsChart, ArgoCdRootChart } from './gitops/app-of-apps';
+import { ArgoCdConfigChart } from './gitops/argocd-config';
+import { composedAwsKinds } from './install/composed-kinds';
+import { ConfigurationPackageChart } from './install/configuration-package';
 import { CrossplanePackagesChart } from './install/crossplane-packages';
+import { ProviderConfigChart } from './install/provider-config';
+import { EXAMPLE_CLAIMS } from './examples/claims';
 
 /** Builds every chart; each becomes one file in the output folder. */
 export function buildApp(outdir?: string): App {
   const app = new App({ outdir, outputFileExtension: '.yaml', yamlOutputType: YamlOutputType.FILE_PER_CHART });
-  new CrossplanePackagesChart(app, 'crossplane-packages');
   new DefinitionChart(app, 'definition');
   new DeletionGuardChart(app, 'deletion-guard');
   new CompositionChart(app, 'composition');
@@ -39,6 +44,15 @@ export function buildApp(outdir?: string): App {
   addTierCharts(app, 'backup', BACKUP_API);
   addTierCharts(app, 'integrations', INTEGRATIONS_API);
   new ExamplesChart(app, 'examples');
+  // What installs the APIs: derived from the Compositions just built (the kinds they compose).
+  const compositions = app.charts.flatMap((c) => c.toJson()).filter((o) => o.kind === 'Composition');
+  const composedKinds = composedAwsKinds(compositions);
+  new CrossplanePackagesChart(app, 'crossplane-packages', { composedKinds });
+  new ProviderConfigChart(app, 'provider-config', { awsAccountIds: EXAMPLE_CLAIMS.map((c) => c.parameters.awsAccountId) });
+  new ConfigurationPackageChart(app, 'crossplane', { composedKinds });
+  new ArgoCdRootChart(app, 'argocd-root');
+  new ArgoCdApplicationsChart(app, 'argocd-applications');
+  new ArgoCdConfigChart(app, 'argocd-config');
   return app;
 }
 

@@ -10,6 +10,9 @@ describe('dist/ freshness and snapshots', () => {
     expect(files).toEqual([
       'application-composition.yaml',
       'application-definition.yaml',
+      'argocd-applications.yaml',
+      'argocd-config.yaml',
+      'argocd-root.yaml',
       'audit-composition.yaml',
       'audit-definition.yaml',
       'backup-composition.yaml',
@@ -18,6 +21,7 @@ describe('dist/ freshness and snapshots', () => {
       'cache-definition.yaml',
       'composition.yaml',
       'crossplane-packages.yaml',
+      'crossplane.yaml',
       'database-composition.yaml',
       'database-definition.yaml',
       'definition.yaml',
@@ -37,6 +41,7 @@ describe('dist/ freshness and snapshots', () => {
       'network-definition.yaml',
       'operations-composition.yaml',
       'operations-definition.yaml',
+      'provider-config.yaml',
     ]);
   });
 

@@ -290,6 +290,21 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     // The stores keep the keys tier until they are gone.
     for (const u of ['usage-database-uses-keys', 'usage-cache-uses-keys']) expect(c.desired[u].spec.of.kind).toBe('XKeys');
   });
+
+  test('a restore (database.restoreFrom) reaches the cluster only through initProvider, read once at creation; without one, nothing does', () => {
+    const cluster = c.desired['aurora-cluster'].spec;
+    const restore = p.database?.restoreFrom;
+    const pit = restore?.pointInTime;
+    const want: Record<string, unknown> = {
+      ...(restore?.snapshot ? { snapshotIdentifier: restore.snapshot } : {}),
+      ...(pit
+        ? { restoreToPointInTime: { ...(pit.sourceClusterIdentifier ? { sourceClusterIdentifier: pit.sourceClusterIdentifier } : {}), ...(pit.sourceClusterResourceId ? { sourceClusterResourceId: pit.sourceClusterResourceId } : {}), ...(pit.restoreToTime ? { restoreToTime: pit.restoreToTime } : {}), ...(pit.latestRestorableTime ? { useLatestRestorableTime: true } : {}) } }
+        : {}),
+    };
+    expect(cluster.initProvider ?? {}).toEqual(want);
+    expect(cluster.forProvider.snapshotIdentifier).toBeUndefined();
+    expect(cluster.forProvider.restoreToPointInTime).toBeUndefined();
+  });
 });
 
 describe('golden renders of the example claims (test/golden; `make golden` rewrites them)', () => {

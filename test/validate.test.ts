@@ -21,12 +21,15 @@ function expectAllValid(objects: any[], result: ValidateResult): void {
 }
 
 describe('crank beta validate', () => {
-  test('every object in dist/ (XRD, Composition with its function inputs, Functions, Providers, example claims)', () => {
+  test('every object in dist/ (XRDs, Compositions with their function inputs, Functions, Providers, runtime config, activation policy, ProviderConfigs, Argo CD AppProjects and Applications, example claims)', () => {
     const objects = distObjects().filter((o) => !isBuiltinKind(o));
+    const t0 = Date.now();
     const result = validate(objects);
+    const argo = objects.filter((o) => o.apiVersion.startsWith('argoproj.io/')).length;
+    console.log(`validate: crank beta validate of dist/ (${objects.length} objects, ${argo} of them Argo CD's) took ${Date.now() - t0} ms`);
     expectAllValid(objects, result);
     // The Composition's pipeline inputs are validated against the functions' input CRDs too.
-    expect(result.verdicts.map((v) => v.gvk)).toEqual(expect.arrayContaining(['pt.fn.crossplane.io/v1beta1, Kind=Resources', 'cel.fn.crossplane.io/v1beta1, Kind=Filters']));
+    expect(result.verdicts.map((v) => v.gvk)).toEqual(expect.arrayContaining(['pt.fn.crossplane.io/v1beta1, Kind=Resources', 'cel.fn.crossplane.io/v1beta1, Kind=Filters', 'argoproj.io/v1alpha1, Kind=Application', 'argoproj.io/v1alpha1, Kind=AppProject', 'aws.upbound.io/v1beta1, Kind=ProviderConfig', 'pkg.crossplane.io/v1beta1, Kind=DeploymentRuntimeConfig']));
   });
 
   test('every rendered claim, its converged XR and every composed resource it renders', () => {

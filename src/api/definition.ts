@@ -10,6 +10,7 @@ import { API_GROUP, API_VERSION, CLAIM_KIND, CLAIM_PLURAL, XR_KIND, XR_PLURAL, X
 import { parametersSchema } from './parameters';
 import { JsonSchema } from './schema';
 import { CONNECTION_SECRET_KEYS, statusSchema } from './status';
+import { keepAnnotation } from '../gitops/sync-options';
 
 /** The full openAPIV3Schema of v1alpha1 (spec.parameters and status). */
 export function xrdSchema(): JsonSchema {
@@ -31,7 +32,8 @@ export function xrdSchema(): JsonSchema {
 /** The XRD, typed by the imported Crossplane class (apiextensions.crossplane.io/v1). */
 export function xrdProps(): CompositeResourceDefinitionProps {
   return {
-    metadata: { name: XRD_NAME },
+    // Deleting the XRD would delete every claim with it: Argo CD never prunes or cascades it.
+    metadata: { name: XRD_NAME, annotations: keepAnnotation() },
     spec: {
       // v1 XRD with LegacyCluster scope: the only kind that may still offer a namespaced claim.
       scope: CompositeResourceDefinitionSpecScope.LEGACY_CLUSTER,
@@ -53,6 +55,7 @@ export function xrdProps(): CompositeResourceDefinitionProps {
             { name: 'REGION', type: 'string', jsonPath: '.spec.parameters.region' },
             { name: 'STUDENTS', type: 'integer', jsonPath: '.spec.parameters.capacity.expectedConcurrentStudents' },
             { name: 'TIER', type: 'string', jsonPath: '.status.sizing.tier' },
+            { name: 'API', type: 'string', jsonPath: '.status.api.url' },
             { name: 'DB-ENDPOINT', type: 'string', jsonPath: '.status.database.endpoint', priority: 1 },
           ],
         },

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { API_GROUP, CLAIM_KIND, CLAIM_PLURAL, XR_KIND, XR_PLURAL } from '../config';
+import { keepAnnotation } from '../gitops/sync-options';
 
 /** The admission policy's (and its binding's) name. */
 export const DELETION_GUARD_NAME = 'assessment-platform-deletion-guard';
@@ -84,7 +85,7 @@ export class DeletionGuardChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id, { disableResourceNameHashes: true });
     const policy = k8s.KubeValidatingAdmissionPolicyV1Beta1.manifest({
-      metadata: { name: DELETION_GUARD_NAME, labels: { [`${API_GROUP}/part-of`]: 'assessment-platform' } },
+      metadata: { name: DELETION_GUARD_NAME, labels: { [`${API_GROUP}/part-of`]: 'assessment-platform' }, annotations: keepAnnotation() },
       spec: {
         failurePolicy: 'Fail',
         matchConstraints: {
@@ -97,7 +98,7 @@ export class DeletionGuardChart extends Chart {
       },
     });
     const binding = k8s.KubeValidatingAdmissionPolicyBindingV1Beta1.manifest({
-      metadata: { name: DELETION_GUARD_NAME, labels: { [`${API_GROUP}/part-of`]: 'assessment-platform' } },
+      metadata: { name: DELETION_GUARD_NAME, labels: { [`${API_GROUP}/part-of`]: 'assessment-platform' }, annotations: keepAnnotation() },
       spec: { policyName: DELETION_GUARD_NAME, validationActions: ['Deny'] },
     });
     // The typed v1beta1 manifests, emitted as v1.

@@ -36,6 +36,12 @@ export const DEFAULT_BUFFER_MIB = 64;
 export const DEFAULT_BUFFER_SECONDS = 300;
 /** Seven years of audit trail, a common records-retention horizon for education records' access logs. */
 export const DEFAULT_TRAIL_RETENTION_DAYS = 2555;
+/** A DB cluster snapshot: its identifier, or its ARN (automated snapshots are named rds:<cluster>-<date>, AWS Backup's recovery points awsbackup:job-<id>). */
+export const RESTORE_SNAPSHOT_PATTERN = '^(arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:cluster-snapshot:)?([a-zA-Z][a-zA-Z0-9-]*|(rds|awsbackup):[a-zA-Z0-9-]+)$';
+/** A DB cluster: its identifier, or its ARN. */
+export const RESTORE_CLUSTER_PATTERN = '^(arn:aws[a-z-]*:rds:[a-z0-9-]+:[0-9]{12}:cluster:)?[a-zA-Z][a-zA-Z0-9-]*$';
+/** An RFC 3339 UTC time to the second, as RDS's RestoreToTime takes it. */
+export const RESTORE_TIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$';
 /** Days AWS Backup keeps each daily recovery point; the floor in prod. */
 export const DEFAULT_BACKUP_RETENTION_DAYS = 35;
 
@@ -261,10 +267,55 @@ export const parametersSchema: JsonSchema = obj(
           description: 'Aurora deletion protection. Default: true; prod cannot turn it off (spec.parameters.retire does, for a retirement).',
           default: true,
         },
+        restoreFrom: obj(
+          'Create the Aurora cluster from a backup instead of empty: a DB cluster snapshot of this platform, or a point in time of one of its clusters. Read only when the cluster is created (docs/operations.md "Restore the database"): give it to a new claim, never to a running one. Immutable. Default: none (an empty database).',
+          {
+            snapshot: str(
+              "Identifier or ARN of a DB cluster snapshot of this platform (a final snapshot, an automated or manual one, or an AWS Backup recovery point); its master user must be the platform's. Default: none; exactly one of snapshot and pointInTime.",
+              { pattern: RESTORE_SNAPSHOT_PATTERN, maxLength: 255 },
+            ),
+            pointInTime: obj(
+              'A point in time of a cluster of this platform, within its backup retention. Default: none; exactly one of snapshot and pointInTime.',
+              {
+                sourceClusterIdentifier: str('Identifier (status.database.clusterIdentifier of its claim) or ARN of a running source cluster. Default: none; exactly one of sourceClusterIdentifier and sourceClusterResourceId.', { pattern: RESTORE_CLUSTER_PATTERN, maxLength: 255 }),
+                sourceClusterResourceId: str(
+                  "Resource ID (cluster-...) of a deleted source cluster whose automated backups RDS retained (a retired environment keeps them, deleteAutomatedBackups: false): `aws rds describe-db-cluster-automated-backups`. Default: none; exactly one of sourceClusterIdentifier and sourceClusterResourceId.",
+                  { pattern: '^cluster-[A-Za-z0-9]+$', maxLength: 64 },
+                ),
+                restoreToTime: str('The UTC time to restore to, RFC 3339 (2026-11-30T09:15:00Z). Default: none; exactly one of restoreToTime and latestRestorableTime.', { pattern: RESTORE_TIME_PATTERN, maxLength: 30 }),
+                latestRestorableTime: { type: 'boolean', description: 'Restore to the latest restorable time (about 5 minutes ago) instead of restoreToTime. Default: false.' },
+              },
+              {
+                'x-kubernetes-validations': [
+                  {
+                    rule: 'has(self.sourceClusterIdentifier) != has(self.sourceClusterResourceId)',
+                    message: 'spec.parameters.database.restoreFrom.pointInTime needs exactly one of sourceClusterIdentifier (a running cluster) and sourceClusterResourceId (a deleted one with retained backups)',
+                  },
+                  {
+                    rule: 'has(self.restoreToTime) != (has(self.latestRestorableTime) && self.latestRestorableTime)',
+                    message: 'spec.parameters.database.restoreFrom.pointInTime needs exactly one of restoreToTime and latestRestorableTime: true',
+                  },
+                ],
+              },
+            ),
+          },
+          {
+            'x-kubernetes-validations': [
+              { rule: 'has(self.snapshot) != has(self.pointInTime)', message: 'spec.parameters.database.restoreFrom needs exactly one of snapshot and pointInTime' },
+              { rule: 'self == oldSelf', message: 'spec.parameters.database.restoreFrom cannot change after creation (it is read only when the cluster is created); create a new claim instead' },
+            ],
+          },
+        ),
       },
       {
         default: {},
         'x-kubernetes-validations': [
+          {
+            // Neither added (it would do nothing) nor removed (the provider would see the cluster's
+            // create-time source change and refuse to replace it).
+            rule: 'has(self.restoreFrom) == has(oldSelf.restoreFrom)',
+            message: 'spec.parameters.database.restoreFrom cannot be added to or removed from a running claim (it is read only when the cluster is created); restore into a new claim instead',
+          },
           {
             rule: '!has(self.minCapacity) || !has(self.maxCapacity) || self.minCapacity <= self.maxCapacity',
             message: 'spec.parameters.database.minCapacity must not exceed spec.parameters.database.maxCapacity',

@@ -11,6 +11,7 @@ import { parametersSchema } from '../api/parameters';
 import { JsonSchema } from '../api/schema';
 import { pipeline } from '../composition/pipeline';
 import { API_GROUP, API_VERSION, CROSSPLANE_NAMESPACE } from '../config';
+import { keepAnnotation } from '../gitops/sync-options';
 
 /**
  * The internal APIs, one per tier of the platform: cluster-scoped composite resources with no
@@ -55,7 +56,7 @@ export const compositionName = (api: TierApi) => `${api.plural}.aws.${API_GROUP}
 /** The tier's XRD (apiextensions.crossplane.io/v1, cluster-scoped, no claim). */
 export function tierDefinition(scope: Construct, api: TierApi): CompositeResourceDefinition {
   return new CompositeResourceDefinition(scope, 'xrd', {
-    metadata: { name: xrdName(api) },
+    metadata: { name: xrdName(api), annotations: keepAnnotation() },
     spec: {
       scope: CompositeResourceDefinitionSpecScope.LEGACY_CLUSTER,
       group: API_GROUP,

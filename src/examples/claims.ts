@@ -1,5 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { keepAnnotation } from '../gitops/sync-options';
+import { providerConfigNameFor } from '../install/provider-config';
 import { API_GROUP, API_VERSION, CLAIM_KIND, XR_KIND } from '../config';
 
 /** spec.parameters of a claim, as the XRD defines them (optional fields have XRD defaults). */
@@ -28,6 +31,11 @@ export interface PlatformParameters {
     readonly readers?: number;
     readonly backupRetentionDays?: number;
     readonly deletionProtection?: boolean;
+    /** Create the cluster from a backup (read only at creation): a snapshot, or a point in time. */
+    readonly restoreFrom?: {
+      readonly snapshot?: string;
+      readonly pointInTime?: { readonly sourceClusterIdentifier?: string; readonly sourceClusterResourceId?: string; readonly restoreToTime?: string; readonly latestRestorableTime?: boolean };
+    };
   };
   readonly cache?: {
     readonly engineVersion?: string;
@@ -82,6 +90,8 @@ export const DEV_CLAIM: ExampleClaim = {
     environmentSuffix: 'dev',
     owner: 'platform-team',
     awsAccountId: '111122223333',
+    // The ProviderConfig of this account (dist/provider-config.yaml).
+    providerConfigName: providerConfigNameFor('111122223333'),
     capacity: { expectedConcurrentStudents: 2000 },
     network: { vpcCidr: '10.10.0.0/16', azCount: 2, privateSubnetCidrs: ['10.10.0.0/19', '10.10.32.0/19'], publicSubnetCidrs: ['10.10.128.0/22', '10.10.132.0/22'], dataSubnetCidrs: ['10.10.144.0/22', '10.10.148.0/22'] },
     database: { readers: 0, backupRetentionDays: 7 },
@@ -106,6 +116,8 @@ export const STAGING_CLAIM: ExampleClaim = {
     environmentSuffix: 'staging',
     owner: 'platform-team',
     awsAccountId: '777788889999',
+    // The ProviderConfig of this account (dist/provider-config.yaml).
+    providerConfigName: providerConfigNameFor('777788889999'),
     capacity: { expectedConcurrentStudents: 20000 },
     network: {
       vpcCidr: '10.20.0.0/16',
@@ -134,6 +146,8 @@ export const PROD_CLAIM: ExampleClaim = {
     environmentSuffix: 'prod',
     owner: 'platform-team',
     awsAccountId: '444455556666',
+    // The ProviderConfig of this account (dist/provider-config.yaml).
+    providerConfigName: providerConfigNameFor('444455556666'),
     region: 'eu-west-2',
     dataClassification: 'student-records',
     capacity: { expectedConcurrentStudents: 100000 },
@@ -161,7 +175,8 @@ export function claimManifest(claim: ExampleClaim): Record<string, any> {
   return {
     apiVersion: `${API_GROUP}/${API_VERSION}`,
     kind: CLAIM_KIND,
-    metadata: { name: claim.name, namespace: claim.namespace },
+    // Every example holds student records: Argo CD never prunes it nor deletes it with its Application.
+    metadata: { name: claim.name, namespace: claim.namespace, annotations: keepAnnotation() },
     spec: { parameters: claim.parameters, writeConnectionSecretToRef: { name: `${claim.name}-connection` } },
   };
 }
@@ -181,6 +196,7 @@ export class ExamplesChart extends Chart {
   constructor(scope: Construct, id: string) {
     super(scope, id, { disableResourceNameHashes: true });
     for (const claim of EXAMPLE_CLAIMS) {
+      new kplus.Namespace(this, `${claim.name}-namespace`, { metadata: { name: claim.namespace, annotations: keepAnnotation() } });
       new ApiObject(this, claim.name, claimManifest(claim) as any);
     }
   }

@@ -31,6 +31,12 @@ export const tooLong = (path: string, n: number) => `${P}.${path}: Too long: may
 /** [case, parameters (any: the point is to be wrong), a message the user must see] */
 export const BAD_CLAIMS: [string, any, string][] = [
   // CEL rules of the XRD
+  ['a restore from both a snapshot and a point in time', { ...dev, database: { restoreFrom: { snapshot: 'ap-aurora-final-prod-1', pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod', latestRestorableTime: true } } } }, `${P}.database.restoreFrom needs exactly one of snapshot and pointInTime`],
+  ['a restore from nothing', { ...dev, database: { restoreFrom: {} } }, `${P}.database.restoreFrom needs exactly one of snapshot and pointInTime`],
+  ['a point in time and the latest time', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod', restoreToTime: '2026-11-30T09:15:00Z', latestRestorableTime: true } } } }, `${P}.database.restoreFrom.pointInTime needs exactly one of restoreToTime and latestRestorableTime: true`],
+  ['a point in time without its source cluster', { ...dev, database: { restoreFrom: { pointInTime: { latestRestorableTime: true } } } }, `${P}.database.restoreFrom.pointInTime needs exactly one of sourceClusterIdentifier (a running cluster) and sourceClusterResourceId`],
+  ['a point in time of two source clusters', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod', sourceClusterResourceId: 'cluster-ABCDEFGHIJKLMNOPQRSTUVWXYZ', latestRestorableTime: true } } } }, `${P}.database.restoreFrom.pointInTime needs exactly one of sourceClusterIdentifier (a running cluster) and sourceClusterResourceId`],
+  ['a point in time without a time', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod' } } } }, `${P}.database.restoreFrom.pointInTime needs exactly one of restoreToTime and latestRestorableTime: true`],
   ['prod with 2 AZs', { ...prod, network: { azCount: 2, privateSubnetCidrs: ['10.0.0.0/19', '10.0.32.0/19'], publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.azCount must be 3 when ${P}.environment is prod`],
   ['prod with 0 readers', { ...prod, database: { readers: 0 } }, `${P}.database.readers must be at least 1 when ${P}.environment is prod`],
   ['prod without deletion protection', { ...prod, database: { deletionProtection: false } }, `${P}.database.deletionProtection cannot be false when ${P}.environment is prod`],
@@ -55,6 +61,14 @@ export const BAD_CLAIMS: [string, any, string][] = [
   ['backup retention of 40 days', { ...dev, database: { backupRetentionDays: 40 } }, `${P}.database.backupRetentionDays must be between 7 and 35 days`],
   ['image tagged latest', { ...dev, application: { ...app, image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:latest' } }, `${P}.application.image must be pinned: use a version tag or @sha256:<digest>, never :latest`],
   ['untagged image', { ...dev, application: { ...app, image: '123456789012.dkr.ecr.eu-west-2.amazonaws.com/assessment-service' } }, `${P}.application.image must carry a tag or a @sha256:<digest>; an untagged image means :latest`],
+  ['a restore snapshot that is an instance snapshot ARN', { ...dev, database: { restoreFrom: { snapshot: 'arn:aws:rds:eu-west-2:123456789012:snapshot:x' } } }, pattern('database.restoreFrom.snapshot')],
+  ['a restore source cluster with a space', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap aurora', latestRestorableTime: true } } } }, pattern('database.restoreFrom.pointInTime.sourceClusterIdentifier')],
+  ['a source cluster resource ID that is an identifier', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterResourceId: 'ap-aurora-prod', latestRestorableTime: true } } } }, pattern('database.restoreFrom.pointInTime.sourceClusterResourceId')],
+  ['a source cluster resource ID of 65 characters', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterResourceId: `cluster-${'A'.repeat(57)}`, latestRestorableTime: true } } } }, tooLong('database.restoreFrom.pointInTime.sourceClusterResourceId', 64)],
+  ['a restore time with a zone offset', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod', restoreToTime: '2026-11-30T09:15:00+01:00' } } } }, pattern('database.restoreFrom.pointInTime.restoreToTime')],
+  ['a restore snapshot of 256 characters', { ...dev, database: { restoreFrom: { snapshot: `s${'a'.repeat(255)}` } } }, tooLong('database.restoreFrom.snapshot', 255)],
+  ['a restore source cluster of 256 characters', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: `c${'a'.repeat(255)}`, latestRestorableTime: true } } } }, tooLong('database.restoreFrom.pointInTime.sourceClusterIdentifier', 255)],
+  ['a restore time of 31 characters', { ...dev, database: { restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod', restoreToTime: `2026-11-30T09:15:00Z${'0'.repeat(11)}` } } } }, tooLong('database.restoreFrom.pointInTime.restoreToTime', 30)],
   ['image outside ECR', { ...dev, application: { ...app, image: 'docker.io/library/nginx:1.27' } }, pattern('application.image')],
   ['image in another account', { ...dev, application: { ...app, image: '999999999999.dkr.ecr.eu-west-2.amazonaws.com/assessment-service:2.0.1' } }, `${P}.application.image must be in Amazon ECR of ${P}.awsAccountId in ${P}.region`],
   ['certificate in another region', { ...dev, application: { ...app, certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555' } }, `${P}.application.certificateArn must be an ACM certificate in ${P}.region and ${P}.awsAccountId`],
@@ -210,6 +224,9 @@ export const BAD_UPDATES: [string, any, any, string][] = [
   ['an integration moved', { ...dev, integrations: { names: ['sis', 'lms'] } }, { ...dev, integrations: { names: ['lms'] } }, 'spec.parameters.integrations.names: a name cannot change or move'],
   ['a shorter audit retention', dev, { ...dev, audit: { retentionDays: 1000 } }, `${P}.audit.retentionDays cannot decrease`],
   ['another stream mode', dev, { ...dev, events: { streamMode: 'PROVISIONED' } }, `${P}.events.streamMode cannot change after creation`],
+  ['another restore source', { ...dev, database: { restoreFrom: { snapshot: 'ap-aurora-final-prod-1' } } }, { ...dev, database: { restoreFrom: { snapshot: 'ap-aurora-final-prod-2' } } }, `${P}.database.restoreFrom cannot change after creation`],
+  ['a restore added to a running claim', dev, { ...dev, database: { restoreFrom: { snapshot: 'ap-aurora-final-prod-1' } } }, `${P}.database.restoreFrom cannot be added to or removed from a running claim`],
+  ['a restore removed from a running claim', { ...dev, database: { restoreFrom: { snapshot: 'ap-aurora-final-prod-1' } } }, dev, `${P}.database.restoreFrom cannot be added to or removed from a running claim`],
   ['a removed public subnet', dev, { ...dev, network: { azCount: 2, publicSubnetCidrs: ['10.0.128.0/22', '10.0.132.0/22'] } }, `${P}.network.publicSubnetCidrs: existing entries cannot change or be removed after creation`],
 ];
 

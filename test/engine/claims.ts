@@ -20,7 +20,15 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
   {
     name: 'variant-dev-xs-3az',
     namespace: 'assessments-dev',
-    parameters: { ...DEV_CLAIM.parameters, environmentSuffix: 'dev3', capacity: { expectedConcurrentStudents: 100 }, network: { azCount: 3 }, database: {}, cache: {} },
+    parameters: {
+      ...DEV_CLAIM.parameters,
+      environmentSuffix: 'dev3',
+      capacity: { expectedConcurrentStudents: 100 },
+      network: { azCount: 3 },
+      // Created from a final snapshot of another environment (docs/operations.md "Restore the database").
+      database: { restoreFrom: { snapshot: 'arn:aws:rds:eu-west-2:111122223333:cluster-snapshot:ap-aurora-final-dev-0c4e2b9a' } },
+      cache: {},
+    },
   },
   {
     name: 'variant-prod-overrides',
@@ -41,7 +49,7 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
         publicSubnetCidrs: ['172.20.48.0/24', '172.20.49.0/24', '172.20.50.0/24'],
         dataSubnetCidrs: ['172.20.52.0/24', '172.20.53.0/24', '172.20.54.0/24'],
       },
-      database: { engineVersion: '16.8', minCapacity: 2, maxCapacity: 64, readers: 5, backupRetentionDays: 21, deletionProtection: true },
+      database: { engineVersion: '16.8', minCapacity: 2, maxCapacity: 64, readers: 5, backupRetentionDays: 21, deletionProtection: true, restoreFrom: { pointInTime: { sourceClusterIdentifier: 'ap-aurora-prod-eu0', latestRestorableTime: true } } },
       cache: { engineVersion: '7.1', nodeType: 'cache.r7g.xlarge', shards: 3, replicas: 2, snapshotRetentionDays: 14 },
       application: {
         image: '777788889999.dkr.ecr.eu-west-1.amazonaws.com/exams/assessment-service@sha256:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9',
@@ -62,7 +70,7 @@ export const VARIANT_CLAIMS: ExampleClaim[] = [
   {
     name: 'variant-dev-readers-2az',
     namespace: 'assessments-dev',
-    parameters: { ...DEV_CLAIM.parameters, environmentSuffix: 'dev2', dataClassification: 'de-identified', capacity: { expectedConcurrentStudents: 30000 }, database: { readers: 3 }, operations: { faultInjection: false } },
+    parameters: { ...DEV_CLAIM.parameters, environmentSuffix: 'dev2', dataClassification: 'de-identified', capacity: { expectedConcurrentStudents: 30000 }, database: { readers: 3, restoreFrom: { pointInTime: { sourceClusterResourceId: 'cluster-7QZK2M4XH3WJ5N6RTB8YVC0PDA', restoreToTime: '2026-11-30T09:15:00Z' } } }, operations: { faultInjection: false } },
   },
 ];
 

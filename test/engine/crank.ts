@@ -80,11 +80,11 @@ export function render(input: RenderInput): RenderResult {
   }
 }
 
-/** The folder of CRDs and XRDs `crank beta validate` checks against: the provider CRDs and dist/'s XRDs. */
+/** The folder of CRDs and XRDs `crank beta validate` checks against: the provider, function-input and Argo CD CRDs and dist/'s XRDs. */
 function extensionsDir(dir: string, xrds: readonly object[]): string {
   const ext = path.join(dir, 'extensions');
   fs.mkdirSync(ext);
-  for (const sub of ['provider-aws', 'functions']) {
+  for (const sub of ['provider-aws', 'functions', 'argocd']) {
     for (const f of fs.readdirSync(path.join(CRDS_DIR, sub)).filter((x) => x.endsWith('.yaml'))) {
       fs.symlinkSync(path.join(CRDS_DIR, sub, f), path.join(ext, `${sub}-${f}`));
     }

@@ -73,7 +73,12 @@ export function expandedPatches(resource: any, input: any = inputOfResource(reso
  * CRD describes them, so the CRD-based checks skip them; the live suite applies them to a real API
  * server with strict field validation, and proves what they do.
  */
-export const isBuiltinKind = (o: any): boolean => o.apiVersion.startsWith('admissionregistration.k8s.io/');
+/**
+ * Kubernetes' own kinds (the deletion guard's admission policy, the example namespaces, argocd-cm)
+ * and the package metadata (crossplane.yaml): no CRD under CRDS_DIR describes them. The live API
+ * server validates the Kubernetes kinds, and `crank xpkg build` the package metadata.
+ */
+export const isBuiltinKind = (o: any): boolean => o.apiVersion === 'v1' || o.apiVersion.startsWith('admissionregistration.k8s.io/') || o.apiVersion.startsWith('meta.pkg.crossplane.io/');
 
 /** The patch-and-transform input that holds this composed resource (by identity, else by name). */
 function inputOfResource(resource: any): any {

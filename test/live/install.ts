@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { CROSSPLANE_NAMESPACE } from '../../src/config';
+import { ARGOCD_NAMESPACE, CROSSPLANE_NAMESPACE } from '../../src/config';
 import { allCrds, CRDS_DIR } from '../helpers/crds';
-import { compositionDocs, distObjects, isBuiltinKind, xrdDocs } from '../helpers/dist';
+import { compositionDocs, distDocs, distObjects, xrdDocs } from '../helpers/dist';
 import { ControlPlane, CROSSPLANE_CLUSTER_DIR, startCrossplane } from './control-plane';
 import { isTrue, Kube } from './kube';
 
@@ -97,8 +97,29 @@ export async function install(kube: Kube, cp: ControlPlane): Promise<Installed> 
     await startCrossplane(cp);
     await kube.apply(usageWebhook(cp));
   });
+  // Wave packages: the runtime config and the activation policy for real; the Providers and
+  // Functions are admitted by the API server (dry run), since nothing is pulled here: their
+  // stand-ins are the provider CRDs and the registered function processes.
+  await step('packages', async () => {
+    const packages = distDocs()['crossplane-packages.yaml'];
+    for (const o of packages.filter((x) => ['DeploymentRuntimeConfig', 'ManagedResourceActivationPolicy'].includes(x.kind))) await kube.apply(o);
+    for (const o of packages.filter((x) => ['Provider', 'Function'].includes(x.kind))) await kube.apply(o, { dryRun: true });
+  });
   await step('providers', () => applyCrds(kube, providerCrds()));
   await step('functions', () => registerFunctions(kube, cp));
+  // Wave provider-config: the ProviderConfig CRD (provider-family-aws brings it) and one per account.
+  await step('provider config', async () => {
+    await applyCrds(kube, allCrds().filter((crd) => crd.spec.group === 'aws.upbound.io' && crd.spec.names.kind === 'ProviderConfig').map((crd) => structuredClone(crd)));
+    for (const o of distDocs()['provider-config.yaml']) await kube.apply(o);
+  });
+  // Argo CD itself: its CRDs, argocd-cm's keys, the AppProjects, the root and the child
+  // Applications, all admitted by the API server against Argo CD's real CRDs (no Argo CD
+  // controller runs here: the waves are applied in its order by this function).
+  await step('argo cd', async () => {
+    await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ARGOCD_NAMESPACE } });
+    await applyCrds(kube, allCrds().filter((crd) => crd.spec.group === 'argoproj.io').map((crd) => structuredClone(crd)));
+    for (const f of ['argocd-config.yaml', 'argocd-root.yaml', 'argocd-applications.yaml']) for (const o of distDocs()[f]) await kube.apply(o);
+  });
   const xrds = xrdDocs();
   await step('definitions', async () => {
     for (const x of xrds) await kube.apply(x);
@@ -111,7 +132,7 @@ export async function install(kube: Kube, cp: ControlPlane): Promise<Installed> 
   await step('deletion guard', async () => {
     // The admission policy and its binding; the API server type-checks the policy's CEL against
     // the claim's and XR's schemas and reports problems in its status.
-    const guard = distObjects().filter(isBuiltinKind);
+    const guard = distDocs()['deletion-guard.yaml'];
     for (const g of guard) await kube.apply(g);
     const policy = guard.find((g) => g.kind === 'ValidatingAdmissionPolicy');
     const checked = await kube.waitFor({ apiVersion: policy.apiVersion, kind: policy.kind, name: policy.metadata.name }, (o) => o?.status?.observedGeneration === o?.metadata.generation, 60000, (o) => `status ${JSON.stringify(o?.status ?? 'absent')}`);

@@ -85,6 +85,13 @@ export function auroraClusterResource(): ResourcesResources {
       finalSnapshotName('spec.forProvider.finalSnapshotIdentifier', 'aurora-final'),
       fromXr(`${XR.db}.engineVersion`, 'spec.forProvider.engineVersion'),
       fromXr(`${XR.db}.backupRetentionDays`, 'spec.forProvider.backupRetentionPeriod'),
+      // A restore: read by AWS only when the cluster is created, so in initProvider (never
+      // compared afterwards). Absent in the claim, these patches set nothing: an empty database.
+      fromXr(`${XR.db}.restoreFrom.snapshot`, 'spec.initProvider.snapshotIdentifier'),
+      fromXr(`${XR.db}.restoreFrom.pointInTime.sourceClusterIdentifier`, 'spec.initProvider.restoreToPointInTime.sourceClusterIdentifier'),
+      fromXr(`${XR.db}.restoreFrom.pointInTime.sourceClusterResourceId`, 'spec.initProvider.restoreToPointInTime.sourceClusterResourceId'),
+      fromXr(`${XR.db}.restoreFrom.pointInTime.restoreToTime`, 'spec.initProvider.restoreToPointInTime.restoreToTime'),
+      fromXr(`${XR.db}.restoreFrom.pointInTime.latestRestorableTime`, 'spec.initProvider.restoreToPointInTime.useLatestRestorableTime'),
       auroraDeletionProtectionPatch(),
       // Storage: the data-class key; the master secret: the secrets key. ARNs from the keys tier.
       dataKeyArnPatch('spec.forProvider.kmsKeyId'),
