@@ -8,7 +8,7 @@ export CRDS_DIR GOPROXY_DIR
 NPM_STAMP := node_modules/.package-lock.json
 GROUPED := .build/crds
 
-.PHONY: all setup tools tools-live imports compile synth build test test-live golden typecheck jest bench package clean
+.PHONY: all setup tools tools-live imports compile synth build test test-live golden typecheck jest bench bench-cli package clean
 
 all: build
 
@@ -71,6 +71,10 @@ package: compile tools
 
 bench: compile tools
 	node lib/bench/synth-validate.js
+
+# apctl status and drift on the live control plane with 10 Ready claims (about 15 minutes).
+bench-cli: setup tools tools-live compile
+	node lib/bench/cli-status.js
 
 clean:
 	rm -rf lib .build dist/*.tmp

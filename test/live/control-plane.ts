@@ -36,6 +36,10 @@ export interface ControlPlane {
 }
 
 const ADMIN_TOKEN = 'live-admin-token';
+/** A user with no RBAC grant at all (context `live-nobody`): what every request of it gets is a 403. */
+const NOBODY_TOKEN = 'live-nobody-token';
+/** The kubeconfig context of that user. */
+export const NOBODY_CONTEXT = 'live-nobody';
 
 /** etcd from the machine (Debian's etcd-server; .ci/run installs it). */
 function etcdBinary(): string {
@@ -114,7 +118,7 @@ export async function startKubernetes(): Promise<ControlPlane> {
     const saKey = path.join(dir, 'certs', 'sa.key');
     execFileSync('openssl', ['genrsa', '-out', saKey, '2048'], { stdio: 'ignore' });
     const tokens = path.join(dir, 'tokens.csv');
-    fs.writeFileSync(tokens, `${ADMIN_TOKEN},admin,admin,"system:masters"\n`);
+    fs.writeFileSync(tokens, `${ADMIN_TOKEN},admin,admin,"system:masters"\n${NOBODY_TOKEN},nobody,nobody\n`);
     const kas = startProcess(base, 'kube-apiserver', requireTool(path.join(BIN_DIR, 'kube-apiserver')), [
       `--etcd-servers=http://127.0.0.1:${etcdPort}`, '--bind-address=127.0.0.1', `--secure-port=${kasPort}`,
       `--tls-cert-file=${path.join(certs.serverDir, 'tls.crt')}`, `--tls-private-key-file=${path.join(certs.serverDir, 'tls.key')}`,
@@ -128,8 +132,8 @@ export async function startKubernetes(): Promise<ControlPlane> {
     fs.writeFileSync(kubeconfig, JSON.stringify({
       apiVersion: 'v1', kind: 'Config', 'current-context': 'live',
       clusters: [{ name: 'live', cluster: { server: `https://127.0.0.1:${kasPort}`, 'certificate-authority-data': Buffer.from(certs.caPem).toString('base64') } }],
-      users: [{ name: 'admin', user: { token: ADMIN_TOKEN } }],
-      contexts: [{ name: 'live', context: { cluster: 'live', user: 'admin' } }],
+      users: [{ name: 'admin', user: { token: ADMIN_TOKEN } }, { name: 'nobody', user: { token: NOBODY_TOKEN } }],
+      contexts: [{ name: 'live', context: { cluster: 'live', user: 'admin' } }, { name: NOBODY_CONTEXT, context: { cluster: 'live', user: 'nobody' } }],
     }));
 
     startProcess(base, 'kube-controller-manager', requireTool(path.join(BIN_DIR, 'kube-controller-manager')), [

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'fs';
+import * as path from 'path';
 import { after, before, describe, test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { API_GROUP, API_VERSION, CLAIM_KIND, CLAIM_PLURAL, XR_KIND } from '../../src/config';
 import { BAD_CLAIMS, BAD_UPDATES, claim as badClaim, dev as minimalDev, GOOD_UPDATES, prod as minimalProd } from '../engine/bad-claims';
 import { goldenFile } from '../engine/golden';
 import { allComposed, distDocs, distObjects, xrdDoc } from '../helpers/dist';
-import { ControlPlane, coreMetrics, logTail, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
+import { apctl, ApctlRun } from './apctl';
+import { ControlPlane, coreMetrics, logTail, NOBODY_CONTEXT, POLL_INTERVAL_SECONDS, startKubernetes, stop } from './control-plane';
 import { composedKinds, install, Installed } from './install';
 import { condition, isTrue, Kube, KubeError, waitForMatch } from './kube';
 import { composedOf, describeResource, leaves } from './managed';
@@ -60,6 +62,8 @@ let cp: ControlPlane;
 let kube: Kube;
 let sim: ProviderSimulator;
 let installed: Installed;
+/** `apctl status` before the install. */
+let preInstall: ApctlRun;
 const started = Date.now();
 /** Per claim: seconds to Ready, composed resources, Responsive=False seen. */
 const report: Record<string, { seconds: number; resources: number; responsiveFalse: string[] }> = {};
@@ -92,6 +96,8 @@ async function xrReconciles(): Promise<number> {
 before(async () => {
   cp = await startKubernetes();
   kube = new Kube(cp.kubeconfig);
+  // The operations CLI against a cluster without the platform (checked in its describe below).
+  preInstall = await apctl(['status'], cp.kubeconfig);
   installed = await install(kube, cp);
   sim = new ProviderSimulator(kube);
   await sim.start(AWS_KINDS);
@@ -257,6 +263,19 @@ describe('every example claim, and one without writeConnectionSecretToRef, recon
       assert.deepEqual(resources.map(resourceName).sort(), Object.keys(goldenResources(c.metadata.name)).sort());
     });
   }
+  test('apctl wait follows a claim to Ready from a watch, a progress line (Ready of total, per tier) as it changes', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'staging'), timeout: READY_TIMEOUT_MS + 60_000 }, async () => {
+    const c = CLAIMS.find((x) => x.spec.parameters.environment === 'staging');
+    await kube.waitFor(claimRef(c), (o) => o !== undefined, 60_000);
+    const lines: string[] = [];
+    const run = await apctl(['wait', c.metadata.name, '-n', c.metadata.namespace, '--timeout', `${READY_TIMEOUT_MS / 1000}s`], cp.kubeconfig, (l) => lines.push(l));
+    assert.equal(run.code, 0, `${run.stdout}${run.stderr}`);
+    const progress = lines.map((l) => /: (\d+)\/(\d+) Ready( \((.*)\))?/.exec(l)).filter((m): m is RegExpExecArray => !!m);
+    assert.ok(progress.length >= 3, `too few progress lines: ${lines.join('\n')}`);
+    assert.ok(progress.some((m) => Number(m[1]) < Number(m[2])), `no line shows the claim on its way: ${lines.join('\n')}`);
+    assert.match(lines[lines.length - 1], /: (\d+)\/\1 Ready \(.*network \d+\/\d+.*\): Ready after \d+ s$/);
+    console.log(`live: apctl wait: ${progress.length} progress lines; last: ${lines[lines.length - 1]}`);
+  });
+
   // Issue 9 item 9: the Redis URL secret's value comes from the XR's connection secret, which
   // Crossplane names for every XR (the Composition's writeConnectionSecretsToNamespace), so the
   // secret is written whether or not the claim asks for a copy of the connection details.
@@ -386,6 +405,114 @@ async function applyParameters(c: any, parameters: Record<string, unknown>): Pro
   await kube.apply({ ...c, spec: { ...c.spec, parameters: { ...(live?.spec.parameters ?? c.spec.parameters), ...parameters } } });
 }
 
+describe('the operations CLI (apctl) on the live control plane', () => {
+  const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
+  const oneLineOnly = (r: ApctlRun) => assert.equal(r.stderr.trim().split('\n').length, 1, `not one line: ${r.stderr}`);
+
+  test('before the install, status says the platform API is not installed (exit 4)', () => {
+    assert.equal(preInstall.code, 4, preInstall.stderr);
+    oneLineOnly(preInstall);
+    assert.match(preInstall.stderr, /the AssessmentPlatform API is not installed on https:\/\/127\.0\.0\.1:\d+ \(no assessmentplatforms\.platform\.assessment-platform\.io\): install the platform first/);
+  });
+
+  test('an unreachable cluster, an unknown claim and an RBAC refusal: one line each, exit 3, 5 and 6', async () => {
+    const unreachable = path.join(cp.dir, 'kubeconfig-unreachable');
+    fs.writeFileSync(unreachable, fs.readFileSync(cp.kubeconfig, 'utf8').replace(/https:\/\/127\.0\.0\.1:\d+/, 'https://127.0.0.1:1'));
+    const down = await apctl(['status'], unreachable);
+    assert.equal(down.code, 3, down.stderr);
+    oneLineOnly(down);
+    assert.match(down.stderr, /cannot reach the Kubernetes API server at https:\/\/127\.0\.0\.1:1 .*check --kubeconfig and --context/);
+    const unknown = await apctl(['status', 'no-such-claim', '-n', 'assessments-dev'], cp.kubeconfig);
+    assert.equal(unknown.code, 5, unknown.stderr);
+    oneLineOnly(unknown);
+    assert.match(unknown.stderr, /no AssessmentPlatform no-such-claim in namespace assessments-dev/);
+    const refused = await apctl(['status', 'assessments-dev', '-n', 'assessments-dev', '--context', NOBODY_CONTEXT], cp.kubeconfig);
+    assert.equal(refused.code, 6, refused.stderr);
+    oneLineOnly(refused);
+    assert.match(refused.stderr, /forbidden: .*User "nobody" cannot/);
+  });
+
+  test('status of a Ready claim: the tree down to every managed resource, with the sizing tier; exit 0; -o json for machines', { skip: !dev }, async () => {
+    const run = await apctl(['status', dev.metadata.name, '-n', dev.metadata.namespace, '-o', 'json'], cp.kubeconfig);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout);
+    const composed = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).filter((r) => r.kind !== 'ClusterUsage');
+    const [tree] = out.claims;
+    assert.equal(out.allReady, true);
+    // The platform XR and everything composed under it, each once.
+    assert.equal(tree.total, composed.length + 1);
+    assert.equal(tree.readyCount, tree.total);
+    const tiers = tree.root.children[0].children.filter((n: any) => n.tier).map((n: any) => n.tier).sort();
+    assert.deepEqual(tiers, ['application', 'audit', 'backup', 'cache', 'database', 'edge', 'endpoints', 'events', 'integrations', 'keys', 'network', 'operations']);
+    const golden = goldenDocs(dev.metadata.name).find((o) => o.kind === XR_KIND);
+    assert.equal(tree.sizingTier, golden.status.sizing.tier);
+    const text = await apctl(['status', dev.metadata.name, '-n', dev.metadata.namespace], cp.kubeconfig);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^AssessmentPlatform ${dev.metadata.namespace}/${dev.metadata.name}: environment dev, sizing tier ${golden.status.sizing.tier}, (\\d+)/\\1 Ready\nNAME +READY +SYNCED +AGE +MESSAGE\nAssessmentPlatform/`));
+    assert.match(text.stdout, /\n└─ XAssessmentPlatform\/\S+ +True +True /);
+    assert.match(text.stdout, /\n   ├─ XNetwork\/\S+ +True +True /);
+    assert.match(text.stdout, /\n   │  [├└]─ VPC\/\S+ +True +True /);
+    console.log(`live: apctl status ${dev.metadata.name}: ${tree.total} resources in ${out.milliseconds} ms, ${out.apiCalls} API calls (${run.ms} ms with the process start)`);
+    if (process.env.AP_LIVE_SHOW_CLI) console.log(`live: apctl status output (head):\n${text.stdout.split('\n').slice(0, 14).join('\n')}`);
+  });
+
+  test('status of every claim at once: one list per kind for all of them', async () => {
+    const run = await apctl(['status', '-o', 'json'], cp.kubeconfig);
+    const out = JSON.parse(run.stdout);
+    const names = out.claims.map((t: any) => `${t.claim.namespace}/${t.claim.name}`);
+    for (const c of CLAIMS) assert.ok(names.includes(`${c.metadata.namespace}/${c.metadata.name}`), names.join(', '));
+    assert.equal(run.code, out.allReady ? 0 : 1);
+    console.log(`live: apctl status (all ${out.claims.length} claims): ${out.claims.reduce((n: number, t: any) => n + t.total, 0)} resources in ${out.milliseconds} ms, ${out.apiCalls} API calls`);
+  });
+
+  test('a failing claim: apply validates and creates it, status exits 1 with the error, wait times out saying what is not Ready', async () => {
+    const file = path.join(cp.dir, 'failing-claim.yaml');
+    const failing = { ...badClaim('cli-failing', { ...minimalDev, environmentSuffix: 'clif', database: { deletionProtection: false } }, 'apctl'), spec: { parameters: { ...minimalDev, environmentSuffix: 'clif', database: { deletionProtection: false } }, compositionRef: { name: 'no-such-composition' } } };
+    fs.writeFileSync(file, JSON.stringify(failing));
+    await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apctl' } });
+    const applied = await apctl(['apply', file], cp.kubeconfig);
+    assert.equal(applied.code, 0, `${applied.stdout}${applied.stderr}`);
+    assert.match(applied.stdout, /^assessmentplatform apctl\/cli-failing created\n  next: .*apctl wait cli-failing -n apctl\n$/);
+    const again = await apctl(['apply', file], cp.kubeconfig);
+    assert.match(again.stdout, /^assessmentplatform apctl\/cli-failing configured/);
+    await kube.waitFor(claimRef(failing), (o) => !!o?.spec?.resourceRef, 60_000);
+    const xr = (await kube.get(claimRef(failing))).spec.resourceRef.name;
+    await kube.waitFor({ apiVersion: CLAIM_API, kind: XR_KIND, name: xr }, (o) => condition(o, 'Synced')?.status === 'False', 60_000);
+    const status = await apctl(['status', 'cli-failing', '-n', 'apctl'], cp.kubeconfig);
+    assert.equal(status.code, 1, status.stdout);
+    assert.match(status.stdout, /XAssessmentPlatform\/\S+ +\S+ +False .*no-such-composition/);
+    const waited = await apctl(['wait', 'cli-failing', '-n', 'apctl', '--timeout', '10s'], cp.kubeconfig);
+    assert.equal(waited.code, 1, waited.stdout);
+    assert.match(waited.stdout, /timed out after 10 s: 0\/1 Ready; not Ready:\nRESOURCE +READY +SYNCED +MESSAGE\n/);
+    assert.doesNotMatch(waited.stdout, /not Ready:[^]*\n\S+: \d+\/\d+ Ready/, 'a progress line after the timeout report');
+    assert.match(waited.stdout, /XAssessmentPlatform\/\S+ .*no-such-composition/);
+    if (process.env.AP_LIVE_SHOW_CLI) console.log(`live: apctl status of the failing claim:\n${status.stdout}\nlive: apctl wait --timeout 10s:\n${waited.stdout}`);
+    await kube.delete(claimRef(failing));
+    await kube.waitFor(claimRef(failing), (o) => o === undefined, 120_000);
+  });
+
+  test('drift: a paused managed resource is reported with its reason and since when, then nothing once it syncs again', { skip: !dev }, async () => {
+    const vpc = (await composedOf(kube, ALL_KINDS, dev.metadata.namespace, dev.metadata.name)).find((r) => r.kind === 'VPC');
+    const ref = { apiVersion: vpc.apiVersion, kind: vpc.kind, name: vpc.metadata.name };
+    await kube.mergePatch(ref, { metadata: { annotations: { 'crossplane.io/paused': 'true' } } });
+    try {
+      await kube.waitFor(ref, (o) => condition(o, 'Synced')?.reason === 'ReconcilePaused', 60_000);
+      const drift = await apctl(['drift'], cp.kubeconfig);
+      assert.equal(drift.code, 1, drift.stdout + drift.stderr);
+      assert.match(drift.stdout, new RegExp(`^CLAIM +RESOURCE +SYNCED +LAST SYNCED +MESSAGE\n${dev.metadata.namespace}/${dev.metadata.name} +VPC/${vpc.metadata.name} +False +\\d+s ago +Synced: ReconcilePaused: Reconciliation is paused via the pause annotation\n1 of \\d+ managed resources not Synced\n$`));
+      if (process.env.AP_LIVE_SHOW_CLI) console.log(`live: apctl drift output:\n${drift.stdout}`);
+      const json = JSON.parse((await apctl(['drift', dev.metadata.name, '-n', dev.metadata.namespace, '-o', 'json'], cp.kubeconfig)).stdout);
+      assert.deepEqual(json.drifted.map((d: any) => `${d.kind}/${d.name}`), [`VPC/${vpc.metadata.name}`]);
+    } finally {
+      await kube.mergePatch(ref, { metadata: { annotations: { 'crossplane.io/paused': null } } });
+    }
+    await kube.waitFor(ref, (o) => isTrue(o, 'Synced'), 60_000);
+    const clean = await apctl(['drift', dev.metadata.name, '-n', dev.metadata.namespace], cp.kubeconfig);
+    assert.equal(clean.code, 0, clean.stdout);
+    assert.match(clean.stdout, /^no drift: all \d+ managed resources of 1 claim are Synced\n$/);
+  });
+});
+
 describe('a capacity change on a running claim', { skip: !CLAIMS.some((x) => x.spec.parameters.environment === 'dev') }, () => {
   // Issue 9 item 8: a change is applied at once (applyImmediately), reaches the managed resource
   // and the XR status, and then nothing moves: no fight between the composition and the provider.
@@ -500,13 +627,31 @@ describe('deletion', { concurrency: true }, () => {
   });
   /** Per resource (Kind/name): when its delete was accepted (deletionTimestamp seen) and when it was gone. */
   const seen = new Map<string, { accepted?: number; gone?: number }>();
+  /** The users (a Usage's `by`) of each used resource (its `of`, Kind/name) of the claims being deleted. */
+  const usersOf = new Map<string, { apiVersion: string; kind: string; name: string }[]>();
+  /**
+   * Used resources whose delete the API server admitted while a user still existed: when a used
+   * resource's deletionTimestamp is first seen, each of its users is read back (a GET after the
+   * admission); finding one is a broken order. Comparing the arrival times of two watch streams
+   * instead would measure their skew under load (seconds, once), not the order.
+   */
+  const brokenOrder: string[] = [];
+  const readBacks: Promise<void>[] = [];
   let stops: (() => void)[] = [];
   before(async () => {
     stops = await Promise.all(ALL_KINDS.map((k) => kube.watch(k.apiVersion, k.kind, (type, o) => {
-      const e = seen.get(`${k.kind}/${o.metadata.name}`) ?? {};
-      if (o.metadata.deletionTimestamp && e.accepted === undefined) e.accepted = Date.now();
+      const key = `${k.kind}/${o.metadata.name}`;
+      const e = seen.get(key) ?? {};
+      if (o.metadata.deletionTimestamp && e.accepted === undefined) {
+        e.accepted = Date.now();
+        for (const by of usersOf.get(key) ?? []) {
+          readBacks.push(kube.get(by).then((user) => {
+            if (user) brokenOrder.push(`${key} was marked for deletion while its user ${by.kind} ${by.name} still existed (deletionTimestamp ${user.metadata.deletionTimestamp ?? 'none'})`);
+          }));
+        }
+      }
       if (type === 'DELETED') e.gone = Date.now();
-      seen.set(`${k.kind}/${o.metadata.name}`, e);
+      seen.set(key, e);
     })));
   });
   after(() => stops.forEach((s) => s()));
@@ -518,6 +663,10 @@ describe('deletion', { concurrency: true }, () => {
   async function deleteClaim(c: any, meanwhile?: () => Promise<void>, issue = true): Promise<{ usages: any[]; resources: any[]; seconds: number }> {
     const resources = await composedOf(kube, ALL_KINDS, c.metadata.namespace, c.metadata.name);
     const usages = resources.filter((r) => r.kind === 'ClusterUsage');
+    for (const u of usages.filter((x) => x.spec.by?.resourceRef?.name)) {
+      const key = `${u.spec.of.kind}/${u.spec.of.resourceRef.name}`;
+      usersOf.set(key, [...(usersOf.get(key) ?? []), { apiVersion: u.spec.by.apiVersion, kind: u.spec.by.kind, name: u.spec.by.resourceRef.name }]);
+    }
     const t0 = Date.now();
     if (issue) await kube.delete(claimRef(c), 'Foreground');
     await meanwhile?.();
@@ -549,13 +698,18 @@ describe('deletion', { concurrency: true }, () => {
     Object.fromEntries(sim.deletions.filter((d) => d.claim === `${c.metadata.namespace}/${c.metadata.name}` && d.at >= since).map((d) => [d.compositionResourceName, d.outcome]));
 
   /** Each ClusterUsage's user was gone before the delete of what it uses was accepted. */
-  function outOfOrder(usages: any[]): string[] {
-    return usages.filter((u) => u.spec.by).flatMap((u) => {
-      const of = seen.get(`${u.spec.of.kind}/${u.spec.of.resourceRef?.name}`);
-      const by = seen.get(`${u.spec.by.kind}/${u.spec.by.resourceRef?.name}`);
-      if (!of?.accepted || !by?.gone) return [`${u.metadata.name}: ${u.spec.of.kind} delete accepted ${of?.accepted}, ${u.spec.by.kind} gone ${by?.gone}`];
-      return of.accepted >= by.gone ? [] : [`${u.spec.of.kind} ${u.spec.of.resourceRef.name} was deleted ${by.gone - of.accepted} ms before its user ${u.spec.by.kind} ${u.spec.by.resourceRef.name} was gone`];
-    });
+  /** Usages of these whose used resource was not deleted, whose user was not, or whose used resource was marked for deletion while its user existed. */
+  async function outOfOrder(usages: any[]): Promise<string[]> {
+    await Promise.all(readBacks);
+    const used = new Set(usages.map((u) => `${u.spec.of.kind}/${u.spec.of.resourceRef?.name}`));
+    return [
+      ...usages.filter((u) => u.spec.by).flatMap((u) => {
+        const of = seen.get(`${u.spec.of.kind}/${u.spec.of.resourceRef?.name}`);
+        const by = seen.get(`${u.spec.by.kind}/${u.spec.by.resourceRef?.name}`);
+        return !of?.accepted || !by?.gone ? [`${u.metadata.name}: ${u.spec.of.kind} delete accepted ${of?.accepted}, ${u.spec.by.kind} gone ${by?.gone}`] : [];
+      }),
+      ...brokenOrder.filter((b) => used.has(b.split(' ')[0])),
+    ];
   }
 
   const dev = CLAIMS.find((x) => x.spec.parameters.environment === 'dev');
@@ -587,7 +741,7 @@ describe('deletion', { concurrency: true }, () => {
     const deleteStarted = Date.now();
     const { usages, resources, seconds } = await deleteClaim(dev);
     assert.ok(usages.length > 0, 'the dev claim composed no ClusterUsage');
-    assert.deepEqual(outOfOrder(usages), []);
+    assert.deepEqual(await outOfOrder(usages), []);
     const kept = alwaysRetained();
     const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), kept.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(dev, deleteStarted), expected);
@@ -611,7 +765,7 @@ describe('deletion', { concurrency: true }, () => {
     await safetyIs(prod, { auroraDeletionProtection: false, auroraDeletionPolicy: 'Delete', redisDeletionPolicy: 'Delete' });
     const { usages, resources, seconds } = await deleteClaim(prod);
     assert.ok(usages.length > 0, 'the prod claim composed no ClusterUsage');
-    assert.deepEqual(outOfOrder(usages), []);
+    assert.deepEqual(await outOfOrder(usages), []);
     const retained = new Set([...retainedInProd(), ...alwaysRetained()]);
     const expected = Object.fromEntries(resources.filter((r) => r.apiVersion.includes('.aws.upbound.io/')).map((r) => [resourceName(r), retained.has(resourceName(r)) ? 'orphaned' : 'deleted']));
     assert.deepEqual(outcomes(prod), expected);

@@ -38,6 +38,9 @@ const EXTERNAL_NAME = 'crossplane.io/external-name';
  */
 const REPLACED_ON_CHANGE: Record<string, readonly string[]> = { 'ecs/TaskDefinition': ['tags', 'skipDestroy', 'trackLatest'] };
 /** What provider-upjet-aws answers to an update that needs a replacement. */
+/** Crossplane's pause annotation. */
+const PAUSED = 'crossplane.io/paused';
+
 export const REPLACEMENT_REFUSED = 'refuse to update the external resource because the following update requires replacing it';
 const replacedFields = (kind: string, created: Record<string, unknown>, wanted: Record<string, unknown>) => {
   const updatable = REPLACED_ON_CHANGE[kind];
@@ -153,6 +156,17 @@ export class ProviderSimulator {
   private async reconcile(obj: any): Promise<void> {
     const ref = { apiVersion: obj.apiVersion, kind: obj.kind, name: obj.metadata.name };
     if (obj.metadata.deletionTimestamp) return this.delete(obj);
+    if (obj.metadata.annotations?.[PAUSED] === 'true') {
+      // As crossplane-runtime's managed reconciler does: nothing is observed or changed in AWS,
+      // and the resource says so (Synced=False, ReconcilePaused) until the annotation goes.
+      const synced = obj.status?.conditions?.find((c: any) => c.type === 'Synced');
+      if (synced?.reason === 'ReconcilePaused') return;
+      const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      const conditions = [...(obj.status?.conditions ?? []).filter((c: any) => c.type !== 'Synced'),
+        { type: 'Synced', status: 'False', reason: 'ReconcilePaused', message: 'Reconciliation is paused via the pause annotation', lastTransitionTime: now }];
+      await this.kube.mergePatch(ref, { status: { conditions } }, 'status', FIELD_MANAGER);
+      return;
+    }
     const kind = `${obj.apiVersion.split('.')[0]}/${obj.kind}`;
     const created = this.world.get(worldKey(obj));
     const replaced = created ? replacedFields(kind, created.spec[0], obj.spec.forProvider ?? {}) : [];
