@@ -67,13 +67,13 @@ export async function requirePlatform(kube: Kube): Promise<void> {
   }
 }
 
-/** The claims asked for (every claim in every namespace when none is named). */
-export async function readClaims(kube: Kube, ids: readonly ClaimId[]): Promise<any[]> {
+/** The claims asked for; when none is named, every claim of `namespace` (every namespace when undefined). */
+export async function readClaims(kube: Kube, ids: readonly ClaimId[], namespace?: string): Promise<any[]> {
   if (!ids.length) {
     try {
-      return (await kube.list(CLAIM_API, CLAIM_KIND)).items.map((c) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, ...c }));
+      return (await kube.list(CLAIM_API, CLAIM_KIND, { namespace })).items.map((c) => ({ apiVersion: CLAIM_API, kind: CLAIM_KIND, ...c }));
     } catch (e) {
-      throw explain(e, kube.server, `list ${CLAIM_KIND} claims in all namespaces`);
+      throw explain(e, kube.server, `list ${CLAIM_KIND} claims in ${namespace ? `namespace ${namespace}` : 'all namespaces'}`);
     }
   }
   return Promise.all(
@@ -90,7 +90,7 @@ export async function readClaims(kube: Kube, ids: readonly ClaimId[]): Promise<a
   );
 }
 
-/** Every kind the installed Compositions compose, and the composite kinds they compose for. */
+/** Every kind the platform's installed Compositions compose (its own API group's), and its composite kinds. */
 export async function composableKinds(kube: Kube): Promise<Kind[]> {
   let compositions: any[];
   try {
@@ -99,7 +99,7 @@ export async function composableKinds(kube: Kube): Promise<Kind[]> {
     throw explain(e, kube.server, 'list Compositions');
   }
   const kinds = new Map<string, Kind>();
-  for (const c of compositions) {
+  for (const c of compositions.filter((x) => String(x.spec?.compositeTypeRef?.apiVersion ?? '').startsWith(`${API_GROUP}/`))) {
     const xr = c.spec?.compositeTypeRef;
     if (xr) kinds.set(`${xr.apiVersion}/${xr.kind}`, { apiVersion: xr.apiVersion, kind: xr.kind });
     for (const step of c.spec?.pipeline ?? []) {
@@ -150,8 +150,12 @@ const tierOf = (kind: string) => (/^X[A-Z]/.test(kind) && kind !== 'XAssessmentP
 
 /** One object as a tree node (without children). */
 export function nodeOf(o: any): TreeNode {
-  const ready = condition(o, 'Ready');
   const synced = condition(o, 'Synced');
+  // A Ready condition written for an older generation says nothing about the current spec (a
+  // claim just changed): not Ready until the controller has observed the change.
+  const observed = condition(o, 'Ready');
+  const stale = observed?.observedGeneration !== undefined && o.metadata.generation !== undefined && observed.observedGeneration < o.metadata.generation;
+  const ready = stale ? { ...observed, status: 'Unknown', reason: 'NotObservedYet', message: `generation ${o.metadata.generation} not observed yet (Ready is for ${observed.observedGeneration})` } : observed;
   const bad = [synced, ready].find((c) => c && c.status !== 'True');
   return {
     apiVersion: o.apiVersion,
@@ -219,9 +223,9 @@ export const allReady = (t: ClaimTree) =>
   t.root.ready === 'True' && t.root.synced === 'True' && t.total > 0 && descendants(t.root).filter(counts).every((n) => n.ready === 'True' && n.synced !== 'False');
 
 /** The claims asked for and their trees, in one pass of requests. */
-export async function readTrees(kube: Kube, ids: readonly ClaimId[]): Promise<{ trees: ClaimTree[]; unserved: Kind[] }> {
+export async function readTrees(kube: Kube, ids: readonly ClaimId[], namespace?: string): Promise<{ trees: ClaimTree[]; unserved: Kind[] }> {
   await requirePlatform(kube);
-  const claims = await readClaims(kube, ids);
+  const claims = await readClaims(kube, ids, namespace);
   if (!claims.length) return { trees: [], unserved: [] };
   const kinds = await composableKinds(kube);
   const idsOf = claims.map((c) => ({ namespace: c.metadata.namespace, name: c.metadata.name }));

@@ -12,11 +12,16 @@ import { CliError, EXIT } from './errors';
  */
 
 /** The repository (or installed package) root: where dist/ and bin/ are. */
-export const PACKAGE_ROOT = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'dist', 'definition.yaml')))!;
+export const PACKAGE_ROOT = [path.join(__dirname, '..', '..'), path.join(__dirname, '..', '..', '..')].find((d) => fs.existsSync(path.join(d, 'dist', 'definition.yaml')));
+
+function packageRoot(): string {
+  if (!PACKAGE_ROOT) throw new CliError(EXIT.usage, `no dist/definition.yaml beside apctl (${__dirname}): run make synth, or use apctl from a checkout of the project`);
+  return PACKAGE_ROOT;
+}
 
 /** The crank binary: --crank, else $APCTL_CRANK, else bin/crank of this repository (`make tools`). */
 export function crankPath(option?: string): string {
-  const p = option ?? process.env.APCTL_CRANK ?? path.join(PACKAGE_ROOT, 'bin', 'crank');
+  const p = option ?? process.env.APCTL_CRANK ?? path.join(packageRoot(), 'bin', 'crank');
   if (!fs.existsSync(p)) throw new CliError(EXIT.usage, `no crank at ${p}: run make tools, or give --crank /path/to/crank (Crossplane's CLI, v2.2.4)`);
   return p;
 }
@@ -28,7 +33,12 @@ export interface Finding {
   readonly message: string;
 }
 
-/** The claims of a YAML file (every document must be a claim). */
+/** The Namespaces a claim file brings along (apply creates them first). */
+export function readNamespaces(file: string): any[] {
+  return parseAllDocuments(fs.readFileSync(file, 'utf8')).map((d) => d.toJS()).filter((o) => o?.apiVersion === 'v1' && o?.kind === 'Namespace');
+}
+
+/** The claims of a YAML file (besides Namespaces, every document must be a claim). */
 export function readClaimFile(file: string): any[] {
   let text: string;
   try {
@@ -55,7 +65,7 @@ export function validateClaims(claims: readonly any[], crank: string): Finding[]
   try {
     const ext = path.join(dir, 'extensions');
     fs.mkdirSync(ext);
-    fs.copyFileSync(path.join(PACKAGE_ROOT, 'dist', 'definition.yaml'), path.join(ext, 'definition.yaml'));
+    fs.copyFileSync(path.join(packageRoot(), 'dist', 'definition.yaml'), path.join(ext, 'definition.yaml'));
     // crank loads the Crossplane image's CRDs from its cache; a claim needs none of them, so an
     // empty cache entry keeps it offline.
     const cache = path.join(dir, 'cache');
@@ -64,7 +74,7 @@ export function validateClaims(claims: readonly any[], crank: string): Finding[]
     fs.writeFileSync(resources, claims.map((c) => JSON.stringify(c)).join('\n---\n'));
     let out: string;
     try {
-      out = execFileSync(crank, ['beta', 'validate', ext, resources, '--cache-dir', cache, '--crossplane-image', 'xpkg.crossplane.io/crossplane/crossplane:v2.3.4', '--error-on-missing-schemas'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      out = execFileSync(crank, ['beta', 'validate', ext, resources, '--cache-dir', cache, '--crossplane-image', 'xpkg.crossplane.io/crossplane/crossplane:v2.3.4', '--error-on-missing-schemas'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
     } catch (e: any) {
       out = `${e.stdout ?? ''}${e.stderr ?? ''}`;
       if (!/\[x\]/.test(out)) throw new CliError(EXIT.usage, `crank beta validate failed: ${out.trim().split('\n').pop()}`);

@@ -23,6 +23,8 @@ export interface ApplyOptions {
   readonly fieldManager?: string;
   /** The API server's field validation. Default: Strict, as kubectl sends it. */
   readonly fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** Take over fields other field managers own (server-side apply's force). Default: true. */
+  readonly force?: boolean;
 }
 
 /** A Kubernetes API error with the server's message. */
@@ -122,13 +124,13 @@ export class Kube {
     const plural = await this.plural(ref.apiVersion, ref.kind);
     const params = {
       group: groupOf(ref.apiVersion), version: versionOf(ref.apiVersion), plural, name: ref.metadata.name, body: obj,
-      fieldManager: options.fieldManager ?? FIELD_MANAGER, fieldValidation: options.fieldValidation ?? 'Strict', force: true,
+      fieldManager: options.fieldManager ?? FIELD_MANAGER, fieldValidation: options.fieldValidation ?? 'Strict', force: options.force ?? true,
       dryRun: options.dryRun ? 'All' : undefined,
     };
     const opts = setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply);
     this.requests++;
     try {
-      if (!params.group) return (await this.objects.patch(obj, undefined, params.dryRun, params.fieldManager, true, PatchStrategy.ServerSideApply)) as T;
+      if (!params.group) return (await this.objects.patch(obj, undefined, params.dryRun, params.fieldManager, params.force, PatchStrategy.ServerSideApply)) as T;
       return ref.metadata.namespace
         ? await this.custom.patchNamespacedCustomObject({ ...params, namespace: ref.metadata.namespace }, opts)
         : await this.custom.patchClusterCustomObject(params, opts);
