@@ -4,7 +4,7 @@ import { CLAIM_KIND } from '../config';
 import { Kube } from '../kube/client';
 import { CliError, EXIT, explain } from './errors';
 import { age, oneLine, renderTree, table } from './format';
-import { allReady, CLAIM_API, ClaimId, claimTree, composableKinds, descendants, pool, readClaims, readTrees, requirePlatform, TreeNode } from './platform';
+import { allReady, CLAIM_API, ClaimId, claimTree, composableKinds, descendants, isUnserved, pool, readClaims, readTrees, requirePlatform, TreeNode } from './platform';
 import { crankPath, readClaimFile, readNamespaces, validateClaims } from './validate';
 
 /** apctl: what a claim is doing, in one command (README "Operations CLI"). */
@@ -314,7 +314,7 @@ async function waitCommand(args: string[], o: Options): Promise<number> {
           for (const [kk, v] of objects) if (v.apiVersion === k.apiVersion && v.kind === k.kind && !names.has(v.metadata.name)) objects.delete(kk);
         },
       }).catch((e: any) => {
-        if (e?.code === 404 || /does not serve|Unrecognized API version/i.test(e?.message ?? '')) return () => undefined;
+        if (isUnserved(e)) return () => undefined;
         throw e;
       }));
     });

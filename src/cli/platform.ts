@@ -57,12 +57,15 @@ export interface Kind {
   readonly kind: string;
 }
 
+/** Does this error say the cluster does not serve the kind (no CRD, an unknown group version)? */
+export const isUnserved = (e: any): boolean => e?.code === 404 || /does not serve|Unrecognized API version/i.test(e?.message ?? '');
+
 /** Check that the cluster answers and serves the claim kind; explain otherwise. */
 export async function requirePlatform(kube: Kube): Promise<void> {
   try {
     await kube.plural(CLAIM_API, CLAIM_KIND);
   } catch (e: any) {
-    if (e?.code === 404 || /does not serve|Unrecognized API version/i.test(e?.message ?? '')) throw notInstalled(kube.server);
+    if (isUnserved(e)) throw notInstalled(kube.server);
     throw explain(e, kube.server, `discover the ${CLAIM_KIND} API`);
   }
 }
@@ -134,7 +137,7 @@ export async function composedObjects(kube: Kube, kinds: readonly Kind[], claims
     try {
       return (await kube.list(k.apiVersion, k.kind, { labelSelector: selector })).items.map((o) => ({ apiVersion: k.apiVersion, kind: k.kind, ...o }));
     } catch (e: any) {
-      if (e?.code === 404 || /does not serve|Unrecognized API version/i.test(e?.message ?? '')) {
+      if (isUnserved(e)) {
         unserved.push(k);
         return [];
       }
