@@ -57,8 +57,12 @@ class ObjectApi extends KubernetesObjectApi {
     if (!this.apiVersionResourceCache[args[0]]) this.discoveryCalls++;
     return super.resource(...args);
   }
-  forgetDiscovery(): void {
-    this.apiVersionResourceCache = {};
+  forgetDiscovery(apiVersion?: string): void {
+    if (apiVersion) delete this.apiVersionResourceCache[apiVersion];
+    else this.apiVersionResourceCache = {};
+  }
+  cached(apiVersion: string): boolean {
+    return !!this.apiVersionResourceCache[apiVersion];
   }
 }
 
@@ -101,7 +105,13 @@ export class Kube {
 
   /** The plural resource name of a kind, from the API server's discovery (cached). */
   async plural(apiVersion: string, kind: string): Promise<string> {
-    const p = await this.objects.pluralOf(apiVersion, kind).catch((e) => toKubeError(e));
+    const lookUp = () => this.objects.pluralOf(apiVersion, kind).catch((e) => toKubeError(e));
+    let p = await lookUp();
+    // A group version read before this kind's CRD was added: read it again once, as kubectl does on a miss.
+    if (!p && this.objects.cached(apiVersion)) {
+      this.objects.forgetDiscovery(apiVersion);
+      p = await lookUp();
+    }
     if (!p) throw new Error(`the API server does not serve ${kind} in ${apiVersion}`);
     return p;
   }

@@ -49,6 +49,19 @@ async function applyCrds(kube: Kube, crds: any[]): Promise<void> {
     await kube.waitFor({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: crd.metadata.name }, (o) => isTrue(o, 'Established'), 60000);
   }
   kube.resetDiscovery();
+  // Established does not mean discovery lists the kind yet: the API server updates its discovery
+  // documents asynchronously, and a client that reads them first would find the kind unserved.
+  for (const crd of crds) {
+    const version = crd.spec.versions.find((v: any) => v.served)?.name;
+    const apiVersion = `${crd.spec.group}/${version}`;
+    const t0 = Date.now();
+    for (;;) {
+      const served = await kube.plural(apiVersion, crd.spec.names.kind).then(() => true, () => false);
+      if (served) break;
+      if (Date.now() - t0 > 60_000) throw new Error(`${crd.spec.names.kind} in ${apiVersion} is Established but not in discovery after 60 s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Crossplane's Usage webhook, registered by URL on loopback (core serves it; `failurePolicy: Fail`). */
