@@ -2,7 +2,12 @@
  * Type-checking is done once by `tsc` in `make test`; jest only transpiles. The global setup starts
  * the real pipeline functions once for the run (test/engine/global-setup.ts); the teardown stops them.
  */
+const os = require('os');
+
 module.exports = {
+  // Most test time is the real engines (crank and the functions) in child processes, so two
+  // workers use both cores of a 2-core machine; jest's default (cores - 1) would leave one idle.
+  maxWorkers: Math.max(2, os.cpus().length - 1),
   testEnvironment: 'node',
   rootDir: __dirname,
   roots: ['<rootDir>/test'],
