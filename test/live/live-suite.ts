@@ -138,7 +138,7 @@ after(async () => {
   if (sim) lines.push(`live: simulator ${sim.stats.statusWrites} status writes, ${sim.stats.externalNameWrites} metadata writes, ${sim.stats.errors.length} errors${sim.stats.errors.length ? `: ${sim.stats.errors.slice(0, 3).join('; ')}` : ''}`);
   if (cp?.metricsPort) {
     const breaker = await coreMetrics(cp, 'circuit_breaker_events_total').catch(() => []);
-    lines.push(`live: XR watch circuit breaker events ${breaker.map(([l, v]) => `${process.env.AP_LIVE_DEBUG ? l : /result="(\w+)"/.exec(l)?.[1] ?? l} ${v}`).join(', ') || 'none'}`);
+    lines.push(`live: XR watch circuit breaker events ${breaker.map(([l, v]) => `${l} ${v}`).join(', ') || 'none'}`);
   }
   lines.push(`live: suite ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(lines.join('\n'));
