@@ -259,6 +259,25 @@ describe.each(RENDERED_CLAIMS.map((c) => [c.name, c] as const))('%s: rendered by
     expect(fp(c.desired['aurora-cluster']).deleteAutomatedBackups).toBe(false);
   });
 
+  test('a deletion, disabling, policy change or rotation stop of any of the four platform keys reaches the alarm topic, and nothing else of KMS does', () => {
+    const pattern = JSON.parse(fp(c.desired['key-changed-rule']).eventPattern);
+    const keyArns = ['student-records', 'analytics', 'logs', 'secrets'].map((k) => c.observed[`kms-key-${k}`].status.atProvider.arn);
+    expect(pattern).toEqual({
+      source: ['aws.kms'],
+      'detail-type': ['AWS API Call via CloudTrail'],
+      detail: { eventSource: ['kms.amazonaws.com'], eventName: ['ScheduleKeyDeletion', 'DisableKey', 'PutKeyPolicy', 'DisableKeyRotation'], resources: { ARN: keyArns } },
+    });
+    expect(fp(c.desired['key-changed-rule-target']).arn).toBe(c.xr.status.operations.alarmTopicArn);
+    // The trail that delivers the calls to EventBridge logs every management event, writes included.
+    const trail = Object.values<any>(c.desired).find((r) => r.kind === 'Trail');
+    expect(fp(trail).eventSelector).toEqual(expect.arrayContaining([expect.objectContaining({ includeManagementEvents: true, readWriteType: 'All' })]));
+    // EventBridge may publish to the topic, and use the logs key for it, for this rule.
+    const rule = `arn:aws:events:${p.region}:${p.awsAccountId}:rule/ap-key-changed-${p.environmentSuffix}`;
+    const sources = (doc: any, sid: string) => doc.Statement.find((x: any) => x.Sid === sid).Condition[sid === 'NoticeRulesPublish' ? 'ArnEquals' : 'ArnLike']['aws:SourceArn'];
+    expect(sources(policies(c.desired['alarm-topic-policy'])[0], 'NoticeRulesPublish')).toContain(rule);
+    expect(sources(policies(c.desired['kms-key-logs'])[0], 'NoticeRulesToEncryptedTopic')).toContain(rule);
+  });
+
   test("every log group keeps the claim's logRetentionDays (never under 90)", () => {
     const groups = rs().filter(([, r]) => r.kind === 'Group' && r.apiVersion.startsWith('cloudwatchlogs.'));
     expect(groups.length).toBeGreaterThan(10);

@@ -160,7 +160,7 @@ export function keyPolicy(keyClass: KeyClass): PolicyDocument {
       Resource: '*',
       Condition: { StringEquals: { 'aws:SourceAccount': TOKEN.account }, ArnLike: { 'aws:SourceArn': ALARM_ARNS } },
     });
-    // EventBridge delivers the notice rules' events (failed deployment, failed backup) to the
+    // EventBridge delivers the notice rules' events (failed deployment, failed backup, key change) to the
     // encrypted topic and, when it cannot, to the encrypted dead-letter queue: only for those rules
     // and that topic or queue.
     const fromRule = { 'aws:SourceAccount': TOKEN.account };

@@ -12,7 +12,7 @@ export const ALARM_SUBSCRIPTIONS = Array.from({ length: MAX_ALARM_EMAILS }, (_, 
 
 /**
  * The topic's policy: CloudWatch may publish for exactly this platform's alarms, EventBridge for
- * exactly its failed-deployment and failed-backup rules, the account
+ * exactly its failed-deployment, failed-backup and key-change rules, the account
  * manages the topic through IAM, and nobody may publish or subscribe without TLS.
  */
 export const ALARM_TOPIC_POLICY: PolicyDocument = {

@@ -8,6 +8,7 @@ import { dashboardResources } from './dashboard';
 import { deadLetterQueueResources } from './dead-letter-queue';
 import { backupFailureResources } from './backup-failures';
 import { deploymentFailureResources } from './deployment-failures';
+import { keyChangeResources } from './key-changes';
 import { faultInjectionResources } from './fault-injection';
 import { healthCheckResources } from './health-check';
 import { xrayResources } from './xray';
@@ -15,7 +16,7 @@ import { xrayResources } from './xray';
 /**
  * XOperations: what the platform team watches and drills: the encrypted alarm topic and its
  * e-mail subscriptions, the alarms of every tier, the dashboard, X-Ray's group and sampling rule,
- * the scheduled health check, the failed-deployment notice, their dead-letter queue, and the
+ * the scheduled health check, the failed-deployment, failed-backup and key-change notices, their dead-letter queue, and the
  * AZ-failure experiment template.
  */
 export const OPERATIONS_API: TierApi = {
@@ -48,6 +49,7 @@ export const OPERATIONS_API: TierApi = {
     ...healthCheckResources(),
     ...deploymentFailureResources(),
     ...backupFailureResources(),
+    ...keyChangeResources(),
     ...faultInjectionResources(),
   ],
 };

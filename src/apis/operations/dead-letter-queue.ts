@@ -11,7 +11,7 @@ import { NOTICE_RULE_ARNS, OPERATIONS_DLQ, OPERATIONS_DLQ_ARN } from './names';
 export const DLQ_RETENTION_SECONDS = 1_209_600;
 
 /**
- * The queue's policy: EventBridge may send for exactly the notice rules (failed deployment, failed backup) (the schedule sends
+ * The queue's policy: EventBridge may send for exactly the notice rules (failed deployment, failed backup, key change) (the schedule sends
  * through its own role, which IAM admits, as it admits the account's operators), and nobody may
  * use it without TLS.
  */

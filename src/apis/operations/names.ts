@@ -29,8 +29,11 @@ export const DEPLOYMENT_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.accou
 /** The EventBridge rule that reports a backup job of the platform's vault that failed, aborted or expired. */
 export const BACKUP_RULE = `ap-backup-failed-${TOKEN.suffix}`;
 export const BACKUP_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${BACKUP_RULE}`;
+/** The EventBridge rule that reports a change that could make a platform key unusable (deletion, disabling, its policy). */
+export const KEY_CHANGE_RULE = `ap-key-changed-${TOKEN.suffix}`;
+export const KEY_CHANGE_RULE_ARN = `arn:aws:events:${TOKEN.region}:${TOKEN.account}:rule/${KEY_CHANGE_RULE}`;
 /** The rules that send notices to the alarm topic (and their dead letters to the operations queue). */
-export const NOTICE_RULE_ARNS = [DEPLOYMENT_RULE_ARN, BACKUP_RULE_ARN];
+export const NOTICE_RULE_ARNS = [DEPLOYMENT_RULE_ARN, BACKUP_RULE_ARN, KEY_CHANGE_RULE_ARN];
 /**
  * The FIS experiment's log group (encrypted with the logs key), under /aws/vendedlogs/: log
  * delivery then needs no per-group entry in the account's size-capped CloudWatch Logs resource policy.

@@ -14,6 +14,12 @@ export interface NoticeRuleProps {
   readonly description: string;
   /** The EventBridge event pattern, with tokens. */
   readonly pattern: Record<string, unknown>;
+  /**
+   * Tokens of the pattern that stand for fields of the tier's XR (`${NAME}` -> field path), such as
+   * ARNs another tier published; the rule is composed once they all have values.
+   * @default - none: the pattern's only tokens are region, account and suffix
+   */
+  readonly fields?: Record<string, string>;
 }
 
 /**
@@ -29,7 +35,7 @@ export function noticeRuleResources(p: NoticeRuleProps): ResourcesResources[] {
         metadata: { labels: { [LABEL.component]: p.name } },
         spec: { forProvider: { region: DEFAULT_REGION, description: p.description, eventBusName: 'default', state: 'ENABLED', tags: baseTags('operations') } },
       }),
-      patches: [tokenPatch(p.ruleName, EXTERNAL_NAME), tokenPatch(JSON.stringify(p.pattern), 'spec.forProvider.eventPattern')],
+      patches: [tokenPatch(p.ruleName, EXTERNAL_NAME), tokenPatch(JSON.stringify(p.pattern), 'spec.forProvider.eventPattern', p.fields)],
     }),
     composed({
       name: `${p.name}-target`,
